@@ -1,0 +1,53 @@
+"""The FastAPI app factory: loads the data once in the lifespan and wires the routers.
+
+``create_app(settings, store=None)`` builds an app over a given store (tests) or opens and loads
+the configured one at start-up. ``app`` is the module-level instance that ``fastapi``/``uvicorn``
+find through ``[tool.fastapi] entrypoint``; it reads its settings from the environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.errors import govkg_error_handler
+from api.routers import health
+from govkg import __version__
+from govkg.config import Settings
+from govkg.errors import GovkgError
+from govkg.service import open_store, reload
+from govkg.store import Store
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """Build the service.
+
+    Args:
+        settings: limits, paths and tokens; read from ``GOVKG_*`` environment variables when omitted.
+        store: a store already loaded; when omitted the configured folders are loaded at start-up.
+    """
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is None:
+            app.state.store = open_store(settings)
+            reload(app.state.store, settings)
+        yield
+
+    app = FastAPI(
+        title="govkg",
+        version=__version__,
+        summary="Who sits where, reports to whom and must do what in Danish health governance.",
+        lifespan=lifespan,
+        exception_handlers={GovkgError: govkg_error_handler},
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,46 @@
+"""Settings from the environment (prefix ``GOVKG_``) or passed in by tests; secrets have no defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Where the data lives, where the service listens, and the limits it enforces."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVKG_", extra="ignore")
+
+    ontology_dir: Path = PROJECT_ROOT / "ontology"
+    data_dir: Path = PROJECT_ROOT / "data"
+    shapes_dir: Path = PROJECT_ROOT / "shapes"
+    extra_paths: list[Path] = Field(default_factory=list, description="More Turtle files or folders to load as data")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    base_iri: str = "https://w3id.org/govkg/id/"
+
+    query_timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run")
+    result_limit: int = Field(10_000, gt=0, description="Most rows or triples one query may return")
+    max_concurrent_queries: int = Field(8, gt=0, description="Queries evaluated at once; more wait their turn")
+    update_token: SecretStr | None = Field(
+        None, description="Bearer token that enables SPARQL Update and the Graph Store"
+    )
+
+    store_url: str | None = Field(None, description="SPARQL query endpoint of a remote store; embedded when unset")
+    update_url: str | None = Field(None, description="SPARQL update endpoint of the remote store")
+    graph_store_url: str | None = Field(None, description="Graph Store HTTP Protocol endpoint of the remote store")
+    store_auth: SecretStr | None = Field(None, description="'user:password' or a bearer token for the remote store")
+
+    def sources(self) -> list[tuple[str, Path]]:
+        """The folders and files to load, each with the kind of graph it holds."""
+        return [
+            ("ontology", self.ontology_dir),
+            ("data", self.data_dir),
+            ("shapes", self.shapes_dir),
+            *(("data", path) for path in self.extra_paths),
+        ]

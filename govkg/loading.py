@@ -1,0 +1,117 @@
+"""Reads Turtle files into named graphs, all or nothing; the only module that parses Turtle.
+
+Every file becomes one named graph, ``…/id/graph/<file stem>``, so each fact carries the document
+it came from. A malformed file raises :class:`~govkg.errors.LoadError` naming the file, line and
+the parser's message, before anything reaches a store: callers swap the whole dataset or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from govkg.errors import LoadError
+from govkg.namespaces import PREFIXES, graph_iri
+
+TURTLE_SUFFIXES = (".ttl",)
+
+
+@dataclass(frozen=True)
+class LoadedGraph:
+    """One parsed file: the graph it becomes, what kind of graph that is, and its triples."""
+
+    name: str
+    kind: str
+    path: Path
+    triples: list[ox.Triple] = field(repr=False)
+
+
+def turtle_files(path: Path) -> list[Path]:
+    """The Turtle files at ``path``: the file itself, or a folder's ``*.ttl`` files sorted by name.
+
+    Raises:
+        LoadError: the path does not exist.
+    """
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix in TURTLE_SUFFIXES)
+    raise LoadError(str(path), "no such file or folder")
+
+
+def parse_turtle(path: Path) -> list[ox.Triple]:
+    """Parse one Turtle file.
+
+    Raises:
+        LoadError: the file cannot be read or is not valid Turtle (with line and column).
+    """
+    try:
+        quads = ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        return [quad.triple for quad in quads]
+    except SyntaxError as exc:
+        message = exc.msg.split(": ", 1)[1] if exc.msg.startswith("Parser error at line") else exc.msg
+        raise LoadError(str(path), message, exc.lineno, exc.offset) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(str(path), str(exc)) from None
+
+
+def read_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[LoadedGraph]:
+    """Parse every Turtle file under the given (kind, path) sources into named graphs.
+
+    Raises:
+        LoadError: a path is missing, a file is malformed, or two files would share a graph name.
+    """
+    graphs: dict[str, LoadedGraph] = {}
+    for kind, root in sources:
+        for path in turtle_files(root):
+            name = graph_iri(path.stem, base_iri)
+            if name in graphs:
+                raise LoadError(str(path), f"graph <{name}> is already loaded from {graphs[name].path}")
+            graphs[name] = LoadedGraph(name=name, kind=kind, path=path, triples=parse_turtle(path))
+    return list(graphs.values())
+
+
+def check_paths(paths: Sequence[Path]) -> list[tuple[Path, int]]:
+    """Parse the files at ``paths`` and say how many triples each holds.
+
+    Raises:
+        LoadError: at the first file that does not parse.
+    """
+    return [(path, len(parse_turtle(path))) for root in paths for path in turtle_files(root)]
+
+
+def canonical_turtle(path: Path) -> str:
+    """The file's content in the canonical form kept in ``data/`` (rdflib's ``longturtle``).
+
+    Raises:
+        LoadError: the file is not valid Turtle.
+    """
+    parse_turtle(path)  # report errors with line and column before rdflib sees the file
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    graph.parse(path, format="turtle")
+    return graph.serialize(format="longturtle")
+
+
+def format_files(paths: Sequence[Path], check: bool = False) -> list[Path]:
+    """Rewrite Turtle files in canonical form; with ``check``, only report which would change.
+
+    Returns:
+        The files that were (or, with ``check``, would be) changed.
+
+    Raises:
+        LoadError: a file is not valid Turtle; no file is written after it.
+    """
+    changed: list[Path] = []
+    for path in [p for root in paths for p in turtle_files(root)]:
+        text = canonical_turtle(path)
+        if text != path.read_text(encoding="utf-8"):
+            changed.append(path)
+            if not check:
+                path.write_text(text, encoding="utf-8")
+    return changed

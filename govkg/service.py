@@ -1,0 +1,25 @@
+"""Opening a store for the configured settings and (re)loading the bundled folders into it."""
+
+from __future__ import annotations
+
+from govkg.config import Settings
+from govkg.loading import read_sources
+from govkg.store import EmbeddedStore, Store
+
+
+def open_store(settings: Settings) -> Store:
+    """The store the settings ask for (the embedded one; remote stores come with their own module)."""
+    return EmbeddedStore()
+
+
+def reload(store: Store, settings: Settings) -> int:
+    """Parse every configured folder and swap the result into the store.
+
+    Returns:
+        The number of triples now served.
+
+    Raises:
+        LoadError: a file is missing or malformed; the store keeps what it had.
+    """
+    store.load(read_sources(settings.sources(), settings.base_iri))
+    return store.triple_count()

@@ -1,0 +1,238 @@
+"""The Store protocol and its embedded implementation over pyoxigraph.
+
+A store holds one RDF dataset: a named graph per loaded file. Queries see the union of the named
+graphs as their default graph unless the request names graphs itself. Loading swaps the whole
+dataset at once, so readers see the old data or the new, never a half-loaded mix. The remote
+implementation (SPARQL 1.1 Protocol to a server) lives in :mod:`govkg.remote_store`.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import pyoxigraph as ox
+import rdflib
+
+from govkg.errors import NotFound, QuerySyntaxError
+from govkg.loading import LoadedGraph
+from govkg.rdflib_view import to_rdflib_graph
+from govkg.results import QueryResult, materialise
+from govkg.sparql_safety import refuse_remote
+
+
+@dataclass(frozen=True)
+class DatasetVersion:
+    """Changes whenever the dataset does; gives HTTP its ETag and Last-Modified."""
+
+    instance: str
+    number: int
+    modified: datetime
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.instance}-{self.number}"'
+
+    def bump(self) -> DatasetVersion:
+        return DatasetVersion(self.instance, self.number + 1, datetime.now(UTC).replace(microsecond=0))
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    """Where a named graph came from: its kind (ontology, data, shapes) and file, if any."""
+
+    name: str
+    kind: str
+    path: Path | None = None
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What govkg needs of an RDF store; the embedded and remote stores both provide it."""
+
+    @property
+    def version(self) -> DatasetVersion: ...
+
+    @property
+    def catalog(self) -> dict[str, GraphInfo]: ...
+
+    def triple_count(self) -> int: ...
+
+    def graph_names(self) -> list[str]: ...
+
+    def load(self, graphs: Sequence[LoadedGraph]) -> None:
+        """Replace the whole dataset with these graphs, all or nothing."""
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; the default graph is the union of named graphs unless given."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update, all or nothing."""
+
+    def get_graph(self, name: str | None) -> list[ox.Triple]:
+        """The triples of a named graph (``None``: the store's own default graph)."""
+
+    def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        """Replace a graph's triples; True when the graph is new."""
+
+    def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        """Add triples to a graph; True when the graph is new."""
+
+    def delete_graph(self, name: str | None) -> None:
+        """Remove a graph (clear the default graph)."""
+
+    def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
+        """An rdflib graph of the union of graphs of these kinds, cached per version."""
+
+
+def _graph_node(name: str | None) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if name is None else ox.NamedNode(name)
+
+
+class EmbeddedStore:
+    """An in-process store over pyoxigraph; loading builds a new store and swaps it in."""
+
+    def __init__(self) -> None:
+        self._ox = ox.Store()
+        self._catalog: dict[str, GraphInfo] = {}
+        self._version = DatasetVersion(secrets.token_hex(4), 0, datetime.now(UTC).replace(microsecond=0))
+        self._write_lock = threading.RLock()
+        self._views: dict[tuple[int, frozenset[str]], rdflib.Graph] = {}
+
+    @property
+    def version(self) -> DatasetVersion:
+        return self._version
+
+    @property
+    def catalog(self) -> dict[str, GraphInfo]:
+        return dict(self._catalog)
+
+    def triple_count(self) -> int:
+        return len(self._ox)
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def _changed(self) -> None:
+        self._version = self._version.bump()
+        self._views.clear()
+
+    def load(self, graphs: Sequence[LoadedGraph]) -> None:
+        fresh = ox.Store()
+        fresh.bulk_extend(
+            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g.name)) for g in graphs for t in g.triples
+        )
+        for g in graphs:
+            fresh.add_graph(ox.NamedNode(g.name))
+        with self._write_lock:
+            self._ox = fresh
+            self._catalog = {g.name: GraphInfo(g.name, g.kind, g.path) for g in graphs}
+            self._changed()
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> QueryResult:
+        """Run a query against the current dataset.
+
+        Raises:
+            QuerySyntaxError: the query does not parse (the parser's message).
+            QueryRefused: the query uses SERVICE.
+            QueryTimeout: evaluation ran past ``timeout`` seconds.
+            ResultTooLarge: more than ``limit`` results.
+        """
+        refuse_remote(sparql)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            answer = self._ox.query(
+                sparql,
+                use_default_graph_as_union=default_graphs is None,
+                default_graph=None if default_graphs is None else [_graph_node(g) for g in default_graphs],
+                named_graphs=None if named_graphs is None else [ox.NamedNode(g) for g in named_graphs],
+            )
+            return materialise(answer, limit=limit, deadline=deadline)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from None
+
+    def update(self, sparql: str) -> None:
+        """Run an update on the current dataset.
+
+        Raises:
+            QuerySyntaxError: the update does not parse.
+            QueryRefused: the update uses LOAD or SERVICE.
+        """
+        refuse_remote(sparql)
+        with self._write_lock:
+            try:
+                self._ox.update(sparql)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(str(exc)) from None
+            self._changed()
+
+    def _has_graph(self, name: str) -> bool:
+        return ox.NamedNode(name) in set(self._ox.named_graphs())
+
+    def get_graph(self, name: str | None) -> list[ox.Triple]:
+        if name is not None and not self._has_graph(name):
+            raise NotFound(f"no graph <{name}>")
+        return [q.triple for q in self._ox.quads_for_pattern(None, None, None, _graph_node(name))]
+
+    def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        graph = _graph_node(name)
+        with self._write_lock:
+            created = name is not None and not self._has_graph(name)
+            self._ox.clear_graph(graph) if not created else self._ox.add_graph(graph)
+            self._ox.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            self._changed()
+        return created
+
+    def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        graph = _graph_node(name)
+        with self._write_lock:
+            created = name is not None and not self._has_graph(name)
+            if created:
+                self._ox.add_graph(graph)
+            self._ox.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            self._changed()
+        return created
+
+    def delete_graph(self, name: str | None) -> None:
+        with self._write_lock:
+            if name is None:
+                self._ox.clear_graph(ox.DefaultGraph())
+            elif not self._has_graph(name):
+                raise NotFound(f"no graph <{name}>")
+            else:
+                self._ox.remove_graph(ox.NamedNode(name))
+            self._catalog.pop(name or "", None)
+            self._changed()
+
+    def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
+        key = (self._version.number, kinds)
+        view = self._views.get(key)
+        if view is None:
+            names = [ox.NamedNode(n) for n, info in self._catalog.items() if info.kind in kinds]
+            graph = rdflib.Graph()
+            for name in names:
+                to_rdflib_graph((q.triple for q in self._ox.quads_for_pattern(None, None, None, name)), graph)
+            view = self._views[key] = graph
+        return view
