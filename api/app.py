@@ -11,9 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.errors import govkg_error_handler
-from api.routers import health
+from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
+from api.routers import admin, health, home
 from govkg import __version__
 from govkg.config import Settings
 from govkg.errors import GovkgError
@@ -42,11 +44,17 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         version=__version__,
         summary="Who sits where, reports to whom and must do what in Danish health governance.",
         lifespan=lifespan,
-        exception_handlers={GovkgError: govkg_error_handler},
+        exception_handlers={
+            GovkgError: govkg_error_handler,
+            StarletteHTTPException: http_error_handler,
+            RequestValidationError: validation_error_handler,
+        },
     )
     app.state.settings = settings
     app.state.store = store
     app.include_router(health.router)
+    app.include_router(home.router)
+    app.include_router(admin.router)
     return app
 
 
