@@ -2,18 +2,26 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-APT_GET := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
+HASH := $(shell cksum pyproject.toml | cut -d' ' -f1)
+RUNTIME := $(VENV)/.runtime-$(HASH)
+TESTING := $(VENV)/.testing-$(HASH)
+APT_GET := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo) apt-get
 
 .PHONY: serve test lint typecheck bench chromium clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	rm -f $(VENV)/.installed-* && touch $@
 
-serve: $(STAMP)
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	rm -f $(VENV)/.runtime-* && touch $@
+
+$(TESTING): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.testing-* $(VENV)/.runtime-* && touch $@ $(RUNTIME)
+
+serve: $(RUNTIME)
 	$(BIN)/govkg serve
 
 chromium:
@@ -21,17 +29,17 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium >/dev/null; }
 
-lint: $(STAMP)
+lint: $(TESTING)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+typecheck: $(TESTING)
 	$(BIN)/mypy
 
-test: $(STAMP) chromium lint typecheck
+test: $(TESTING) chromium lint typecheck
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(TESTING)
 	$(BIN)/python bench/run.py
 
 clean:
