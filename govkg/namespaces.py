@@ -42,6 +42,7 @@ class GOV(DefinedNamespace):
     # Organisations and bodies
     Region: URIRef
     Hospital: URIRef
+    FundingPool: URIRef
     Body: URIRef
     SteeringGroup: URIRef
     Network: URIRef
@@ -122,6 +123,9 @@ class GOV(DefinedNamespace):
     action: URIRef
     frequency: URIRef
     statedIn: URIRef
+    venue: URIRef
+    # Representation
+    represents: URIRef
     # Provenance
     quote: URIRef
 
