@@ -1,0 +1,282 @@
+"""Competency questions over seeds 000 (DMCG.dk–regions agreement) and 001 (regions' cancer agreement).
+
+Each question is a SPARQL query whose answer is what the document says; the supporting passage is
+quoted in the comment above it. The graph is ontology + every data file, one named graph per file,
+queried through the union default graph as the service does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import rdflib
+import rdflib.plugins.sparql
+from rdflib import Literal, URIRef
+
+ROOT = Path(__file__).resolve().parents[1]
+ID = "https://w3id.org/govkg/id/"
+GOV = "https://w3id.org/govkg/ontology#"
+
+PREFIXES = f"""
+PREFIX cv: <http://data.europa.eu/m8g/>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX gov: <{GOV}>
+PREFIX id: <{ID}>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+Answer = set[tuple[str, ...]] | bool
+
+# rdflib 7.6 warns from inside its own Dataset.triples when the default graph is the union.
+pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def seed_dataset() -> Iterator[rdflib.Dataset]:
+    """Ontology and data files, each in graph ``…/id/graph/<stem>``, with the union as default graph."""
+    loads_graphs = rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never dereference FROM IRIs over the network
+    dataset = rdflib.Dataset(default_union=True)
+    for path in [ROOT / "ontology" / "govkg.ttl", *sorted((ROOT / "data").glob("*.ttl"))]:
+        dataset.graph(URIRef(f"{ID}graph/{path.stem}")).parse(path, format="turtle")
+    yield dataset
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = loads_graphs
+
+
+def short(node: object) -> str:
+    """id:/gov: IRIs as CURIEs, literals as their lexical form: answers read like the documents."""
+    if isinstance(node, URIRef):
+        for prefix, namespace in (("id:", ID), ("gov:", GOV)):
+            if node.startswith(namespace):
+                return prefix + node.removeprefix(namespace)
+        return str(node)
+    if isinstance(node, Literal):
+        return str(node)
+    return repr(node)
+
+
+def ask(dataset: rdflib.Dataset, query: str) -> Answer:
+    result = dataset.query(PREFIXES + query)
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    return {tuple(short(value) for value in row) for row in result}  # type: ignore[union-attr]
+
+
+QUESTIONS = [
+    # "Personen indgår i RKKP`s organisation, og refererer til lederen af RKKP."
+    pytest.param(
+        """SELECT ?boss ?label WHERE {
+             ?post org:postIn id:rkkp ; org:role gov:ResourcePerson ; org:reportsTo ?boss .
+             ?boss skos:prefLabel ?label FILTER(lang(?label) = "da") }""",
+        {("id:rkkp-leder", "Leder af RKKP")},
+        id="rkkp-resource-person-reports-to-leader",
+    ),
+    # "... refererer til lederen af RKKP." — the leader is a post; the document names nobody in it.
+    pytest.param(
+        """ASK { id:rkkp-leder a org:Post ; org:postIn id:rkkp ; org:role gov:Leader .
+                 FILTER NOT EXISTS { id:rkkp-leder org:heldBy ?someone } }""",
+        True,
+        id="rkkp-leader-post-held-by-nobody-named",
+    ),
+    # "Sundhedsdirektørkredsen nedsætter samtidig et nationalt netværk bestående af de relevante ledende overlæger."
+    pytest.param(
+        """SELECT ?by ?member WHERE {
+             id:nationale-netvaerk-kraeft a gov:Network ; gov:establishedBy ?by .
+             ?m org:organization id:nationale-netvaerk-kraeft ; org:member ?member }""",
+        {("id:sundhedsdirektoerkredsen", "id:ledende-overlaege-kraeft")},
+        id="national-networks-established-by-health-directors-circle",
+    ),
+    # "Netværkene orienterer Danske Regioner, hvis det er relevant at involvere sundhedsdirektørerne."
+    pytest.param(
+        """SELECT ?whom ?frequency WHERE {
+             id:nationale-netvaerk-kraeft gov:informs ?whom .
+             ?o gov:obligedParty id:nationale-netvaerk-kraeft ; gov:counterparty ?whom ; gov:frequency ?frequency }""",
+        {("id:danske-regioner", "gov:AsNeeded")},
+        id="national-networks-inform-danske-regioner",
+    ),
+    # "Der gøres status på sundhedsdirektørmøderne én gang i kvartalet."
+    pytest.param(
+        """SELECT ?who ?venue WHERE {
+             ?o gov:statedIn id:aftale-styrket-samarbejde-kraeft ; gov:frequency gov:Quarterly ;
+                gov:obligedParty ?who ; gov:venue ?venue }""",
+        {("id:sundhedsdirektoerkredsen", "id:sundhedsdirektoermoederne")},
+        id="quarterly-status-at-health-directors-meetings",
+    ),
+    # "Der gøres løbende status på aftalen." / "Netværkene skal via løbende koordineringsmøder arbejde konkret ..."
+    pytest.param(
+        """SELECT ?o ?who WHERE {
+             ?o gov:statedIn id:aftale-styrket-samarbejde-kraeft ; gov:frequency gov:Continuous ;
+                gov:obligedParty ?who }""",
+        {
+            ("id:obl-kraeft-loebende-status", "id:sundhedsdirektoerkredsen"),
+            ("id:obl-kraeft-koordineringsmoeder", "id:nationale-netvaerk-kraeft"),
+        },
+        id="continuous-obligations-in-cancer-agreement",
+    ),
+    # "Rammer for etablering af gensidig og ugentlig udveksling af oplysninger mellem afdelinger, der behandler
+    # samme kræftform"
+    pytest.param(
+        """SELECT ?o ?who WHERE {
+             VALUES ?agreement { id:aftale-dmcg-regionerne id:aftale-styrket-samarbejde-kraeft }
+             ?o gov:statedIn ?agreement ; gov:frequency gov:Weekly ; gov:obligedParty ?who }""",
+        {("id:obl-kraeft-ugentlig-udveksling", "id:kliniske-afdelinger-kraeft")},
+        id="weekly-obligations",
+    ),
+    # "DMCG.dk opgaver i forhold til Danske Regioner og regionerne" — the bullets under "DMCG.dk skal derudover:",
+    # plus "at DMCG.dk’s forretningsudvalg udvides med regionale repræsentanter".
+    pytest.param(
+        """SELECT ?o WHERE { ?o a gov:Obligation ; gov:obligedParty id:dmcg-dk ; gov:counterparty id:regionerne ;
+                                gov:statedIn id:aftale-dmcg-regionerne }""",
+        {
+            (f"id:obl-dmcg-{slug}",)
+            for slug in (
+                "fu-udvides",
+                "faelles-indgang",
+                "raadgive-tiltag",
+                "tillid",
+                "data-til-raadighed",
+                "raadgive-dmcg-miljoeet",
+                "national-enighed",
+                "multidisciplinaert-samarbejde",
+                "hoeringer",
+                "cancerbiobank",
+                "repraesentere-dmcg-erne",
+            )
+        },
+        id="dmcg-dk-obligations-towards-the-regions",
+    ),
+    # "Repræsentere DMCG’erne i RKKP styregruppe, fagligt rådgivende udvalg samt andre fora nedsat af regionerne ..."
+    # "... herunder være repræsenteret i styregruppen for den nationale CancerBiobank"
+    pytest.param(
+        """SELECT ?body WHERE { ?m a org:Membership ; org:member id:dmcg-dk ; org:role gov:Representative ;
+                                   org:organization ?body }""",
+        {
+            ("id:rkkp-styregruppe",),
+            ("id:rkkp-fagligt-raadgivende-udvalg",),
+            ("id:regionale-fora-kvalitetsdatabaser",),
+            ("id:dansk-cancerbiobank-styregruppe",),
+        },
+        id="bodies-dmcg-dk-is-represented-in",
+    ),
+    # "at regionerne fortsat understøtter DMCG.dk med beløb til bl.a. sekretariatsbistand"
+    # "DMCG.dk kan modtage støtte til sekretariatsdrift og delvist frikøb af formanden efter ansøgning til RKKP-puljen"
+    pytest.param(
+        "SELECT ?funder WHERE { id:dmcg-dk gov:fundedBy ?funder }",
+        {("id:regionerne",), ("id:rkkp-puljen",)},
+        id="who-supports-dmcg-dk-financially",
+    ),
+    # "RKKP-puljen" is RKKP's pool, from which the DMCGs too receive support for their tasks.
+    pytest.param(
+        "ASK { id:rkkp-puljen a gov:FundingPool ; org:unitOf id:rkkp . id:dmcg-erne gov:fundedBy id:rkkp-puljen }",
+        True,
+        id="rkkp-pool-belongs-to-rkkp-and-funds-the-dmcgs",
+    ),
+    # "DMCG.dk er organiseret med en formand og et forretningsudvalg, hvori også indgår to regionale repræsentanter
+    # fra henholdsvis Øst -og Vestdanmark."
+    pytest.param(
+        """SELECT ?post ?represents WHERE {
+             ?post org:postIn id:dmcg-dk-forretningsudvalg ; org:role gov:Representative ; gov:represents ?represents .
+             FILTER NOT EXISTS { ?post org:heldBy ?someone } }""",
+        {
+            ("id:dmcg-dk-fu-regional-repraesentant-oest", "id:regionerne"),
+            ("id:dmcg-dk-fu-regional-repraesentant-vest", "id:regionerne"),
+        },
+        id="regional-representatives-in-executive-committee",
+    ),
+    # "De regionale repræsentanter er forpligtet til at fungere som kommunikationsled mellem DMCG.dk og regionerne."
+    pytest.param(
+        """ASK { ?o gov:obligedParty id:dmcg-dk-fu-regional-repraesentant-oest,
+                                     id:dmcg-dk-fu-regional-repraesentant-vest ;
+                    gov:counterparty id:dmcg-dk, id:regionerne ; gov:action ?action .
+                 FILTER(lang(?action) = "da" && CONTAINS(?action, "kommunikationsled")) }""",
+        True,
+        id="regional-representatives-are-liaison",
+    ),
+    # "I daglig praksis vil samarbejde og dialog mellem regionerne og DMCG.dk oftest ske via formanden for DMCG.dk,
+    # som repræsentant for DMCG miljøet og Danske Regioner som repræsentant for regionerne."
+    pytest.param(
+        """SELECT ?who ?for WHERE { VALUES ?who { id:formand-dmcg-dk id:danske-regioner } ?who gov:represents ?for }""",
+        {("id:formand-dmcg-dk", "id:dmcg-erne"), ("id:danske-regioner", "id:regionerne")},
+        id="who-represents-whom-in-daily-practice",
+    ),
+    # "Regionerne er repræsenteret i de enkelte DMCG’ers styregrupper jf. vedtægterne."
+    pytest.param(
+        """SELECT ?body ?parent WHERE { ?m org:member id:regionerne ; org:role gov:Representative ;
+                                           org:organization ?body . ?body org:subOrganizationOf ?parent }""",
+        {("id:dmcg-styregrupper", "id:dmcg-erne")},
+        id="regions-represented-in-dmcg-steering-groups",
+    ),
+    # "På møde d. 13. juni 2012 i sundhedsdirektørkredsen besluttede kredsen af sundhedsdirektører ..."
+    pytest.param(
+        """SELECT ?date ?status ?party WHERE { id:aftale-dmcg-regionerne dct:date ?date ; gov:status ?status ;
+                                                  gov:party ?party }""",
+        {("2012-06-13", "gov:Adopted", "id:dmcg-dk"), ("2012-06-13", "gov:Adopted", "id:regionerne")},
+        id="dmcg-agreement-date-status-parties",
+    ),
+    # "Regionerne har aftalt konkrete elementer, der indgår i samarbejdsaftalen" — and the text gives no date.
+    pytest.param(
+        """ASK { id:aftale-styrket-samarbejde-kraeft gov:party id:regionerne ; gov:status gov:Adopted .
+                 FILTER NOT EXISTS { id:aftale-styrket-samarbejde-kraeft dct:date ?date } }""",
+        True,
+        id="cancer-agreement-between-regions-undated",
+    ),
+    # "Rammer for etablering af kontaktlister ... med kontaktoplysninger på primærindgangen i hver region"
+    # — asked for, but no document names a contact point, so no region has one.
+    pytest.param(
+        """ASK { ?o gov:obligedParty id:regionerne ; gov:statedIn id:aftale-styrket-samarbejde-kraeft ;
+                    gov:action ?action FILTER(CONTAINS(?action, "primærindgangen"))
+                 FILTER NOT EXISTS { ?region a gov:Region ; cv:contactPoint ?contact } }""",
+        True,
+        id="contact-lists-required-but-no-contact-point-named",
+    ),
+    # "Hvis kapaciteten er udfordret på et kræftområde etablerer sundhedsdirektørkredsen et nationalt netværk ...
+    # for at sikre koordinering mellem det faglige niveau og ledelsessystemet."
+    pytest.param(
+        "SELECT ?status WHERE { id:nationale-netvaerk-kraeft gov:hasMandate/gov:mandateStatus ?status }",
+        {("gov:MandateStated",)},
+        id="national-networks-have-a-stated-mandate",
+    ),
+    # "DMCG.dk er organiseret med en formand og et forretningsudvalg ..." — nothing says what the committee may decide.
+    pytest.param(
+        """ASK { id:dmcg-dk-forretningsudvalg a gov:ExecutiveCommittee ; org:subOrganizationOf id:dmcg-dk .
+                 FILTER NOT EXISTS { id:dmcg-dk-forretningsudvalg gov:hasMandate ?mandate } }""",
+        True,
+        id="executive-committee-mandate-left-open",
+    ),
+    # "Hvis en region oplever eller kan forudse problemer med kapacitet ... tages kontakt til øvrige regioner ved en
+    # på forhånd aftalt kontakt." and the other "if capacity ..." rules.
+    pytest.param(
+        """SELECT DISTINCT ?who WHERE { ?o gov:statedIn id:aftale-styrket-samarbejde-kraeft ;
+                                           gov:frequency gov:AsNeeded ; gov:obligedParty ?who }""",
+        {
+            ("id:regionerne",),
+            ("id:sundhedsdirektoerkredsen",),
+            ("id:regionernes-hospitaler",),
+            ("id:nationale-netvaerk-kraeft",),
+        },
+        id="who-acts-when-capacity-is-under-pressure",
+    ),
+    # "DMCG.dk rådgiver særligt regionerne i forbindelse med konkrete tiltag om kræftbehandling, organisering,
+    # forskning og tolkning af ny viden."
+    pytest.param(
+        "SELECT ?whom WHERE { id:dmcg-dk gov:advises ?whom }",
+        {("id:regionerne",)},
+        id="dmcg-dk-advises-the-regions",
+    ),
+    # "RKKP – ressourcepersonen og DMCG.dk – formanden skal gensidigt oparbejde et konstruktivt og tillidsfuldt
+    # samarbejde omkring ressourcepersonens mulighed for opgavevaretagelse."
+    pytest.param(
+        """SELECT ?party WHERE { ?o gov:statedIn id:aftale-dmcg-regionerne ; gov:obligedParty ?party ;
+                                    gov:action ?action FILTER(CONTAINS(?action, "tillidsfuldt")) }""",
+        {("id:rkkp-ressourceperson",), ("id:formand-dmcg-dk",)},
+        id="mutual-cooperation-resource-person-and-chair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUESTIONS)
+def test_competency_question(seed_dataset: rdflib.Dataset, query: str, expected: Answer) -> None:
+    assert ask(seed_dataset, query) == expected, "the graph's answer differs from what the document says"
