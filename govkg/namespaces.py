@@ -25,6 +25,7 @@ __all__ = [
     "SH",
     "SKOS",
     "XSD",
+    "curie",
     "graph_iri",
 ]
 
@@ -150,3 +151,11 @@ PREFIXES: dict[str, str] = {
 def graph_iri(stem: str, base: str = str(ID)) -> str:
     """The named graph a file with this stem is loaded into (``…/id/graph/<stem>``)."""
     return f"{base}graph/{stem}"
+
+
+def curie(iri: str) -> str:
+    """The IRI as ``prefix:local`` when a known prefix covers it, else unchanged."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and iri != namespace:
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from govkg.namespaces import curie
 from govkg.store import Store
 
 KINDS_QUERY = """
@@ -60,7 +61,7 @@ def _text(term: object) -> str:
 
 def overview(store: Store) -> Overview:
     """Summarise the store's current dataset."""
-    kinds = {_text(r["kind"]).rsplit("#", 1)[-1]: int(_text(r["count"])) for r in store.query(KINDS_QUERY).records()}
+    kinds = {curie(_text(r["kind"])): int(_text(r["count"])) for r in store.query(KINDS_QUERY).records()}
     documents = [
         DocumentSummary(
             iri=_text(r["doc"]),
