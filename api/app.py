@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
-from api.routers import admin, health, home
+from api.routers import admin, answers, health, home
 from govkg import __version__
 from govkg.config import Settings
 from govkg.errors import GovkgError
@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(health.router)
     app.include_router(home.router)
     app.include_router(admin.router)
+    app.include_router(answers.router)
     return app
 
 

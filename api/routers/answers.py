@@ -1,0 +1,110 @@
+"""REST answers under ``/api``: search and describe entities, chains, paths, obligations, documents.
+
+Handlers are thin and synchronous (FastAPI runs them in its threadpool): parse parameters, call a
+function of :mod:`govkg.answers`, return its model. Unknown slugs are 404 (``NotFound``), and so is
+"no path" between two known entities; unknown types or frequencies are 422 like any bad parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+from fastapi import APIRouter, Path, Query
+from fastapi.exceptions import RequestValidationError
+
+from api.deps import SettingsDep, StoreDep
+from api.models import errors
+from govkg import answers
+from govkg.answers.models import Chain, Document, Entity, Lang, Obligation, SearchResult
+from govkg.answers.models import Path as PathAnswer
+from govkg.answers.params import SLUG
+
+router = APIRouter(prefix="/api")
+T = TypeVar("T")
+
+LangQuery = Annotated[Lang, Query(description="Language of labels and texts")]
+SlugPath = Annotated[str, Path(pattern=SLUG, max_length=200, description="The entity's slug, e.g. rkkp")]
+
+
+def _slug_query(description: str, alias: str | None = None) -> object:
+    return Query(alias=alias, pattern=SLUG, max_length=200, description=description)
+
+
+def answer(call: Callable[[], T]) -> T:
+    """Run an answer; a parameter the core rejects becomes a 422 like any FastAPI validation error."""
+    try:
+        return call()
+    except answers.BadParameter as exc:
+        detail = {"type": "value_error", "loc": ("query", exc.parameter), "msg": exc.message, "input": None}
+        raise RequestValidationError([detail]) from None
+
+
+@router.get("/entities", response_model=SearchResult, tags=["entities"], responses=errors(422))
+def search_entities(
+    store: StoreDep,
+    settings: SettingsDep,
+    q: Annotated[str | None, Query(max_length=200, description="Words in a label (da/en, any case or accents)")] = None,
+    type_: Annotated[
+        str | None, Query(alias="type", max_length=200, description="Class: CURIE (gov:Network) or name (Body)")
+    ] = None,
+    lang: LangQuery = "en",
+    limit: Annotated[int, Query(ge=1, le=500, description="Most results to return")] = 20,
+) -> SearchResult:
+    """Find entities by label (preferred or alternative, Danish or English), optionally of a type and its subclasses."""
+    return answer(lambda: answers.search_entities(store, q, type_, lang, limit, settings.base_iri))
+
+
+@router.get("/entities/{slug}", response_model=Entity, tags=["entities"], responses=errors(404, 422))
+def read_entity(store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: LangQuery = "en") -> Entity:
+    """Labels, types, lines in and out, memberships, posts, obligations, mandate, contact points and sources."""
+    return answers.describe_entity(store, slug, lang, settings.base_iri)
+
+
+@router.get("/entities/{slug}/chain", response_model=Chain, tags=["entities"], responses=errors(404, 422))
+def read_chain(store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: LangQuery = "en") -> Chain:
+    """The line from the entity upward to the top.
+
+    At each entity the chain follows org:reportsTo, else gov:preparesCasesFor, else org:subOrganizationOf or
+    org:unitOf, else org:postIn, else gov:establishedBy (a person goes up through a post they hold). Among
+    parents of equal rank the smallest slug wins and the others are listed as `alternatives`; an entity is
+    never visited twice, and a line back into the chain is reported as `cycle`.
+    """
+    return answers.chain_up(store, slug, lang, settings.base_iri)
+
+
+@router.get("/path", response_model=PathAnswer, tags=["entities"], responses=errors(404, 422))
+def read_path(
+    store: StoreDep,
+    settings: SettingsDep,
+    start: Annotated[str, _slug_query("Slug of the first entity", alias="from")],
+    end: Annotated[str, _slug_query("Slug of the second entity", alias="to")],
+    lang: LangQuery = "en",
+) -> PathAnswer:
+    """How two entities are connected: the shortest path over the governance lines, each step with its direction.
+
+    The path is found ignoring direction; `direction` says whether the graph states `from relation to`
+    (forward) or `to relation from` (backward). No path between two known entities is a 404 that says so.
+    """
+    return answers.path_between(store, start, end, lang, settings.base_iri)
+
+
+@router.get("/obligations", response_model=list[Obligation], tags=["obligations"], responses=errors(404, 422))
+def list_obligations(
+    store: StoreDep,
+    settings: SettingsDep,
+    party: Annotated[str | None, _slug_query("Slug of the obliged party")] = None,
+    counterparty: Annotated[str | None, _slug_query("Slug of the party owed the obligation")] = None,
+    frequency: Annotated[
+        str | None, Query(max_length=100, description="gov:Quarterly, Quarterly or a label (kvartalsvis)")
+    ] = None,
+    lang: LangQuery = "en",
+) -> list[Obligation]:
+    """Who must do what for whom: obliged parties, counterparties, action, frequency, agreement and source."""
+    return answer(lambda: answers.obligations(store, party, counterparty, frequency, lang, settings.base_iri))
+
+
+@router.get("/documents", response_model=list[Document], tags=["documents"])
+def list_documents(store: StoreDep, settings: SettingsDep, lang: LangQuery = "en") -> list[Document]:
+    """The source documents loaded, with their named graphs, counts and the agreements drawn from them."""
+    return answers.documents(store, lang, settings.base_iri)
