@@ -25,6 +25,7 @@ from govkg.loading import LoadedGraph
 from govkg.rdflib_view import to_rdflib_graph
 from govkg.results import QueryResult, materialise
 from govkg.sparql_safety import refuse_remote
+from govkg.sparql_text import declares_dataset
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,9 @@ class EmbeddedStore:
     ) -> QueryResult:
         """Run a query against the current dataset.
 
+        The default graph is the union of the named graphs unless ``default_graphs`` or the query's
+        own ``FROM``/``FROM NAMED`` clauses say otherwise.
+
         Raises:
             QuerySyntaxError: the query does not parse (the parser's message).
             QueryRefused: the query uses SERVICE.
@@ -165,7 +169,7 @@ class EmbeddedStore:
         try:
             answer = self._ox.query(
                 sparql,
-                use_default_graph_as_union=default_graphs is None,
+                use_default_graph_as_union=default_graphs is None and not declares_dataset(sparql),
                 default_graph=None if default_graphs is None else [_graph_node(g) for g in default_graphs],
                 named_graphs=None if named_graphs is None else [ox.NamedNode(g) for g in named_graphs],
             )

@@ -1,0 +1,109 @@
+"""``/store``: the SPARQL 1.1 Graph Store HTTP Protocol, behind the update token.
+
+``?graph=<iri>`` names a graph, ``?default`` the store's own default graph (which is not the union
+that queries see). GET/HEAD read a graph in the negotiated RDF format, PUT replaces it, POST adds
+to it, DELETE removes it. Like SPARQL Update, the whole protocol is off unless an update token is
+configured, and then needs it as a bearer token. Every change bumps the dataset version.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from api.auth import check_update_token
+from api.deps import SettingsDep, StoreDep
+from api.negotiation import media_type_of
+from api.routers.sparql import not_modified, protocol_error, version_headers
+from api.sparql_formats import GRAPH_OFFERS, UPLOAD_FORMATS, acceptable, graph_format, serialize_triples
+from api.sparql_protocol import ProtocolError
+from govkg.errors import NotFound
+from govkg.store import Store
+
+router = APIRouter(tags=["graph store"])
+
+TARGET = [
+    {"name": "graph", "in": "query", "schema": {"type": "string"}, "description": "IRI of the graph"},
+    {"name": "default", "in": "query", "schema": {"type": "string"}, "description": "present: the default graph"},
+]
+
+
+def target_graph(request: Request) -> str | None:
+    """The graph a request names: an IRI, or None for ``?default``.
+
+    Raises:
+        ProtocolError: neither or both of ``graph`` and ``default``, or a graph name that is no IRI.
+    """
+    graphs = request.query_params.getlist("graph")
+    default = "default" in request.query_params
+    if len(graphs) + default != 1:
+        raise ProtocolError(400, "name exactly one graph: ?graph=<IRI> or ?default")
+    if default:
+        return None
+    try:
+        return ox.NamedNode(graphs[0]).value
+    except ValueError as exc:
+        raise ProtocolError(400, f"graph must be an absolute IRI, not {graphs[0]!r}: {exc}") from None
+
+
+def parse_body(content_type: str | None, body: bytes, base_iri: str) -> list[ox.Triple]:
+    """The triples of an uploaded graph.
+
+    Raises:
+        ProtocolError: 415 for a media type that is not an RDF triple format, 400 for a body that does not parse.
+    """
+    media, _ = media_type_of(content_type)
+    fmt = UPLOAD_FORMATS.get(media)
+    if fmt is None:
+        raise ProtocolError(415, f"send the graph as one of: {', '.join(UPLOAD_FORMATS)}")
+    try:
+        return [quad.triple for quad in ox.parse(body, format=fmt, base_iri=base_iri)]
+    except SyntaxError as exc:
+        raise ProtocolError(400, f"the {media} body does not parse: {exc}") from None
+
+
+async def read_graph(request: Request, store: Store, name: str | None) -> Response:
+    fmt = graph_format(request.headers.get("accept"))
+    if fmt is None:
+        return protocol_error(406, acceptable(GRAPH_OFFERS))
+    version = store.version
+    headers = {**version_headers(version, fmt), "Vary": "Accept"}
+    if not_modified(request, {headers["ETag"]}):
+        return Response(status_code=304, headers=headers)
+    triples = await run_in_threadpool(store.get_graph, name)
+    body = await run_in_threadpool(serialize_triples, triples, fmt)
+    if request.method == "HEAD":
+        return Response(headers={**headers, "Content-Type": fmt.content_type, "Content-Length": str(len(body))})
+    return Response(body, media_type=fmt.content_type, headers=headers)
+
+
+async def write_graph(request: Request, store: Store, name: str | None) -> Response:
+    triples = parse_body(request.headers.get("content-type"), await request.body(), name or str(request.base_url))
+    change = store.put_graph if request.method == "PUT" else store.add_to_graph
+    created = await run_in_threadpool(change, name, triples)
+    return Response(status_code=201 if created else 204, headers=version_headers(store.version))
+
+
+@router.api_route(
+    "/store",
+    methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
+    openapi_extra={"parameters": TARGET},
+    response_class=Response,
+)
+async def graph_store(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Read (GET, HEAD), replace (PUT), add to (POST) or delete (DELETE) one graph; needs the update token."""
+    check_update_token(settings, request.headers.get("authorization"))
+    try:
+        name = target_graph(request)
+        if request.method in ("GET", "HEAD"):
+            return await read_graph(request, store, name)
+        if request.method in ("PUT", "POST"):
+            return await write_graph(request, store, name)
+        await run_in_threadpool(store.delete_graph, name)
+    except ProtocolError as exc:
+        return protocol_error(exc.status, exc.message)
+    except NotFound as exc:
+        return protocol_error(404, exc.message)
+    return Response(status_code=204, headers=version_headers(store.version))
