@@ -185,7 +185,7 @@ def _contact_points(store: Store, index: Index, entity: ox.NamedNode, lang: Lang
     for r in store.query(question("contact_points", entity=[entity])).records():
         contact, predicate, detail = value(r["contact"]), optional(r.get("predicate")), r.get("value")
         found = details[contact]
-        if predicate and predicate != str(RDF.type) and isinstance(detail, ox.NamedNode | ox.Literal):
+        if predicate and predicate not in NAMES | {str(RDF.type)} and isinstance(detail, ox.NamedNode | ox.Literal):
             shown = as_text(detail) if isinstance(detail, ox.Literal) else Text(value=detail.value)
             found.append(Attribute(predicate=index.term(predicate, lang), value=shown))
     return [
