@@ -8,9 +8,10 @@ The chain follows, at each entity, the line of the highest priority: ``org:repor
 ``gov:preparesCasesFor``, then ``org:subOrganizationOf``/``org:unitOf``, then ``org:postIn`` (a post
 belongs to its body), then ``gov:establishedBy``; a person with none of these goes up through a post
 they hold (``org:heldBy``, backward). Among parents of equal priority the one with the smallest
-slug (IRI) wins; the others are listed as ``alternatives`` of that step, so nothing is hidden and
-the answer is the same every time. The chain never visits an entity twice: a line back into the
-chain is skipped and reported as ``cycle``.
+slug (IRI) wins; every other way up from there (of any priority) is listed as ``alternatives`` of
+that step, so nothing is hidden and the answer is the same every time. The chain never visits an
+entity twice: a line back into the chain is skipped, and the first one that outranks or ties the
+line taken is reported as ``cycle``.
 """
 
 from __future__ import annotations
@@ -124,8 +125,7 @@ def chain_up(store: Store, slug: str, lang: Lang = "en", base: str = str(ID)) ->
                 relation_label=index.label(c.predicate, lang),
                 direction=c.direction,
             )
-            for c in candidates
-            if c != chosen
+            for c in fresh[1:]
         ]
         steps.append(ChainStep(**_fields(index, node, chosen, lang), alternatives=alternatives))
         visited.add(chosen.target)

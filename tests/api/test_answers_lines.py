@@ -60,6 +60,7 @@ def test_a_loop_is_reported_and_the_chain_goes_on_where_it_can(answers_client: T
     chain = walk(answers_client, "kreds-a")
     assert hops(chain) == [("kreds-a", "org:reportsTo", "kreds-b"), ("kreds-b", "org:subOrganizationOf", "samarbejdet")]
     assert (chain["cycle"]["from"]["slug"], chain["cycle"]["to"]["slug"]) == ("kreds-b", "kreds-a")
+    assert chain["steps"][1]["alternatives"] == [], "a way back is a cycle, not an alternative"
     assert chain["top"]["slug"] == "samarbejdet"
 
 
