@@ -18,10 +18,17 @@ from govkg.service import open_store, reload
 @click.option("--port", type=int, default=None, help="Port to listen on [default: 8000]")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders")
 @click.option("--update-token", default=None, help="Enable SPARQL Update and the Graph Store behind this bearer token")
-def serve(host: str | None, port: int | None, data: tuple[Path, ...], update_token: str | None) -> None:
+@click.option("--store-url", default=None, help="SPARQL query endpoint of a remote store [default: embedded store]")
+@click.option("--update-url", default=None, help="SPARQL Update endpoint of the remote store")
+@click.option("--graph-store-url", default=None, help="Graph Store HTTP Protocol endpoint of the remote store")
+@click.option("--store-auth", default=None, help="'user:password' (basic) or a bearer token for the remote store")
+def serve(
+    host: str | None, port: int | None, data: tuple[Path, ...], update_token: str | None, **remote: str | None
+) -> None:
     """Serve the SPARQL endpoint, REST API, audit and org graph over HTTP."""
     settings = settings_with_data(data)
-    updates = {k: v for k, v in {"host": host, "port": port, "update_token": update_token}.items() if v is not None}
+    given = {"host": host, "port": port, "update_token": update_token, **remote}
+    updates = {k: v for k, v in given.items() if v is not None}
     settings = settings.model_validate({**settings.model_dump(), **updates})
     store = open_store(settings)
     try:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from govkg.config import Settings
 from govkg.loading import read_sources
+from govkg.remote_store import RemoteStore
 from govkg.store import EmbeddedStore, Store
 
 
 def open_store(settings: Settings) -> Store:
-    """The store the settings ask for (the embedded one; remote stores come with their own module)."""
+    """The store the settings ask for: a SPARQL server when ``store_url`` is set, else the embedded one."""
+    if settings.store_url:
+        return RemoteStore.from_settings(settings)
     return EmbeddedStore()
 
 

@@ -1,0 +1,289 @@
+"""The Store protocol over a SPARQL server: how govkg grows past one process without its own database.
+
+:class:`RemoteStore` talks the SPARQL 1.1 Protocol (query, update) and the Graph Store HTTP
+Protocol to any conformant server (Oxigraph server, Apache Jena Fuseki, Virtuoso, GraphDB), so
+the rest of govkg (API, audit, org graph) runs unchanged on it. What it keeps on the client:
+
+- the **union default graph**: a query's dataset is sent as protocol parameters, every known named
+  graph as ``default-graph-uri`` and ``named-graph-uri``, so a plain query sees the union of the
+  named graphs on any server, as with the embedded store (triples in the server's own unnamed
+  default graph are not part of it: the protocol has no name for that graph);
+- the **catalog** (graph → kind and file), from what this store loaded;
+- the **version**: a local counter bumped on this store's own writes. Outside writers (another
+  process, the server's own UI) are not noticed by the version, the cached graph list, triple
+  count or rdflib views until :meth:`RemoteStore.refresh` is called or this store writes; queries
+  themselves always read the server's current data.
+
+It refuses ``SERVICE`` and ``LOAD`` before anything is sent, as the embedded store does.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import cast
+
+import httpx
+import pyoxigraph as ox
+import rdflib
+
+from govkg.config import Settings
+from govkg.errors import GovkgError, NotFound, StoreError
+from govkg.loading import LoadedGraph
+from govkg.namespaces import graph_iri
+from govkg.rdflib_view import to_rdflib_graph
+from govkg.results import QueryResult, materialise
+from govkg.sparql_client import Endpoints, SparqlClient, auth_for
+from govkg.sparql_safety import refuse_remote
+from govkg.sparql_text import declares_dataset
+from govkg.store import DatasetVersion, GraphInfo
+
+_OxAnswer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+_GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+_TRIPLE_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+class RemoteStore:
+    """A :class:`govkg.store.Store` whose dataset lives on a SPARQL server.
+
+    Args:
+        query_url: the server's SPARQL query endpoint.
+        update_url: its SPARQL Update endpoint; without it (and a Graph Store) the store is read-only.
+        graph_store_url: its Graph Store HTTP Protocol endpoint; without it graphs are read with
+            CONSTRUCT and written with SPARQL Update.
+        auth: ``user:password`` (HTTP basic) or a bearer token.
+        graph_prefix: named graphs under this IRI prefix belong to govkg: a load removes those it
+            does not replace. Others on the server are left alone.
+        timeout: seconds for a request when the caller gives no time limit.
+        transport: an httpx transport (tests).
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        graph_store_url: str | None = None,
+        auth: str | None = None,
+        graph_prefix: str | None = None,
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        endpoints = Endpoints(query_url, update_url, graph_store_url)
+        self._client = SparqlClient(endpoints, auth=auth_for(auth), timeout=timeout, transport=transport)
+        self._graph_prefix = graph_prefix
+        self._catalog: dict[str, GraphInfo] = {}
+        self._version = DatasetVersion(secrets.token_hex(4), 0, datetime.now(UTC).replace(microsecond=0))
+        self._lock = threading.RLock()
+        self._names: tuple[int, list[str]] | None = None
+        self._count: tuple[int, int] | None = None
+        self._views: dict[tuple[int, frozenset[str]], rdflib.Graph] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RemoteStore:
+        """The remote store the settings describe (``store_url`` must be set).
+
+        Raises:
+            StoreError: ``store_url`` is not set.
+        """
+        if not settings.store_url:
+            raise StoreError("no remote store configured: set store_url (GOVKG_STORE_URL or --store-url)")
+        return cls(
+            settings.store_url,
+            update_url=settings.update_url,
+            graph_store_url=settings.graph_store_url,
+            auth=settings.store_auth.get_secret_value() if settings.store_auth else None,
+            graph_prefix=graph_iri("", settings.base_iri),
+            timeout=max(settings.query_timeout, 30.0),
+        )
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._client.close()
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> DatasetVersion:
+        return self._version
+
+    @property
+    def catalog(self) -> dict[str, GraphInfo]:
+        return dict(self._catalog)
+
+    def refresh(self) -> None:
+        """Forget what is cached about the server's data (after outside writers changed it)."""
+        self._changed()
+
+    def _changed(self) -> None:
+        with self._lock:
+            self._version = self._version.bump()
+            self._names = self._count = None
+            self._views.clear()
+
+    def graph_names(self) -> list[str]:
+        """The server's named graphs, sorted (cached per version)."""
+        number = self._version.number
+        cached = self._names
+        if cached is None or cached[0] != number:
+            with self._client.query(_GRAPH_NAMES, [], []) as answer:
+                names = sorted(
+                    {s["g"].value for s in cast(ox.QuerySolutions, answer) if isinstance(s["g"], ox.NamedNode)}
+                )
+            cached = self._names = (number, names)
+        return list(cached[1])
+
+    def triple_count(self) -> int:
+        """Triples in all named graphs (cached per version)."""
+        number = self._version.number
+        cached = self._count
+        if cached is None or cached[0] != number:
+            rows = self.query(_TRIPLE_COUNT, default_graphs=[], named_graphs=self.graph_names()).rows
+            value = rows[0][0] if rows else None
+            cached = self._count = (number, int(value.value) if isinstance(value, ox.Literal) else 0)
+        return cached[1]
+
+    def load(self, graphs: Sequence[LoadedGraph]) -> None:
+        """Replace govkg's graphs on the server with these, all or nothing per named graph.
+
+        Each graph is replaced by one Graph Store PUT, which the server applies atomically. Across
+        graphs it is not atomic: while a load runs, readers may see some graphs new and others old,
+        and if one PUT fails the graphs before it stay replaced and the graphs after it stay as they
+        were. The error names both; loading the same files again converges. Graphs under the
+        govkg graph prefix (or loaded earlier by this store) that the new set lacks are removed last.
+
+        Raises:
+            StoreError: the server refused or failed a write; names what was and was not written.
+        """
+        wanted = {g.name for g in graphs}
+        owned = set(self._catalog) | {n for n in self.graph_names() if self._owns(n)}
+        written: list[str] = []
+        try:
+            for graph in graphs:
+                self._client.write_graph(graph.name, graph.triples, replace=True)
+                self._catalog[graph.name] = GraphInfo(graph.name, graph.kind, graph.path)
+                written.append(graph.name)
+            for name in sorted(owned - wanted):
+                self._drop(name)
+        except GovkgError as exc:
+            pending = [g.name for g in graphs if g.name not in written]
+            raise StoreError(
+                f"loading into the remote store stopped: {exc.message}. Replaced: {len(written)} graph(s)"
+                f"{' (' + ', '.join(written) + ')' if written else ''}; not replaced: {', '.join(pending) or 'none'}."
+                " Load again to finish."
+            ) from None
+        finally:
+            self._changed()
+
+    def _owns(self, name: str) -> bool:
+        return self._graph_prefix is not None and name.startswith(self._graph_prefix)
+
+    def _drop(self, name: str) -> None:
+        try:
+            self._client.delete_graph(name)
+        except NotFound:
+            pass
+        self._catalog.pop(name, None)
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> QueryResult:
+        """Run a query on the server.
+
+        The default graph is the union of the named graphs unless ``default_graphs`` or the query's
+        own ``FROM``/``FROM NAMED`` clauses say otherwise, as in the embedded store.
+
+        Raises:
+            QueryRefused: the query uses SERVICE (nothing is sent).
+            QuerySyntaxError: the server rejected it as malformed (its message).
+            QueryTimeout: no answer, or not all of it, within ``timeout`` seconds.
+            ResultTooLarge: more than ``limit`` results (reading stops there).
+            StoreError: the server failed, could not be reached or answered in an unknown format.
+        """
+        refuse_remote(sparql)
+        if default_graphs is None and named_graphs is None and declares_dataset(sparql):
+            default_graphs = named_graphs = []  # the query's own FROM / FROM NAMED name its dataset
+        everything = self.graph_names() if default_graphs is None or named_graphs is None else []
+        defaults = everything if default_graphs is None else default_graphs
+        named = everything if named_graphs is None else named_graphs
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            with self._client.query(sparql, defaults, named, timeout) as answer:
+                # A graph answer is a plain iterator of triples here; materialise only iterates it.
+                return materialise(cast(_OxAnswer, answer), limit=limit, deadline=deadline)
+        except SyntaxError as exc:
+            raise StoreError(f"the remote store sent an answer that does not parse: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run an update on the server (the server applies it atomically).
+
+        Raises:
+            QueryRefused: the update uses LOAD or SERVICE (nothing is sent).
+            QuerySyntaxError: the server rejected it as malformed.
+            StoreError: no update endpoint, or the server failed (the version is bumped: the
+                outcome is unknown).
+        """
+        refuse_remote(sparql)
+        try:
+            self._client.update(sparql)
+        except StoreError:
+            self._changed()
+            raise
+        self._changed()
+
+    def get_graph(self, name: str | None) -> list[ox.Triple]:
+        """A graph's triples (``None``: the server's own default graph).
+
+        Raises:
+            NotFound: no such named graph.
+        """
+        return self._client.get_graph(name)
+
+    def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        """Replace a graph's triples; True when the graph is new."""
+        try:
+            return self._client.write_graph(name, triples, replace=True)
+        finally:
+            self._changed()
+
+    def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        """Add triples to a graph; True when the graph is new."""
+        try:
+            return self._client.write_graph(name, triples, replace=False)
+        finally:
+            self._changed()
+
+    def delete_graph(self, name: str | None) -> None:
+        """Remove a named graph (clear the default graph).
+
+        Raises:
+            NotFound: no such named graph.
+        """
+        self._client.delete_graph(name)
+        self._catalog.pop(name or "", None)
+        self._changed()
+
+    def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
+        """An rdflib graph of the catalog's graphs of these kinds, fetched per graph, cached per version."""
+        key = (self._version.number, kinds)
+        view = self._views.get(key)
+        if view is None:
+            view = rdflib.Graph()
+            for name, info in sorted(self._catalog.items()):
+                if info.kind in kinds:
+                    to_rdflib_graph(self._client.get_graph(name), view)
+            self._views[key] = view
+        return view

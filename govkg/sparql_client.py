@@ -1,0 +1,253 @@
+"""A small client of the SPARQL 1.1 Protocol and the Graph Store HTTP Protocol, over httpx.
+
+It speaks only the standard protocols, so any conformant server will do (Oxigraph server, Apache
+Jena Fuseki, Virtuoso, GraphDB). Answers are streamed and parsed lazily by pyoxigraph, so a
+caller that stops reading (a result cap) stops the download too. HTTP failures become govkg's
+typed errors. It deliberately knows nothing of govkg's dataset conventions (the union default
+graph, the catalog, versions): that is :mod:`govkg.remote_store`. Without a Graph Store endpoint
+it falls back to SPARQL Update and CONSTRUCT for the graph operations.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+import pyoxigraph as ox
+
+from govkg.errors import NotFound, QuerySyntaxError, QueryTimeout, StoreError
+
+Answer = ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]
+QUERY_ACCEPT = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+    "application/n-triples;q=0.9, text/turtle;q=0.8"
+)
+N_TRIPLES = "application/n-triples"
+_ERROR_TEXT = 500
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a server answers queries, updates and Graph Store requests (the last two optional)."""
+
+    query: str
+    update: str | None = None
+    graph_store: str | None = None
+
+
+class BearerAuth(httpx.Auth):
+    """``Authorization: Bearer <token>`` on every request."""
+
+    def __init__(self, token: str) -> None:
+        self._header = f"Bearer {token}"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._header
+        yield request
+
+
+def auth_for(credentials: str | None) -> httpx.Auth | None:
+    """``user:password`` as HTTP basic auth, anything else as a bearer token, nothing as no auth."""
+    if not credentials:
+        return None
+    user, colon, password = credentials.partition(":")
+    return httpx.BasicAuth(user, password) if colon else BearerAuth(credentials)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A file-like view of an iterator of byte chunks, for pyoxigraph's streaming parsers."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def parse_answer(response: httpx.Response) -> Answer:
+    """The answer in the response body, parsed lazily by its media type.
+
+    Raises:
+        StoreError: the media type is neither a SPARQL results format nor an RDF format.
+    """
+    media = response.headers.get("content-type", "").split(";")[0].strip()
+    reader = io.BufferedReader(_ChunkReader(response.iter_bytes()), buffer_size=1 << 16)
+    results_format = ox.QueryResultsFormat.from_media_type(media) if media else None
+    if results_format is not None:
+        return ox.parse_query_results(reader, results_format)
+    rdf_format = ox.RdfFormat.from_media_type(media) if media else None
+    if rdf_format is not None:
+        return (quad.triple for quad in ox.parse(reader, rdf_format))
+    raise StoreError(f"the remote store answered in {media or 'an unnamed format'}, not a SPARQL result format")
+
+
+def _triples(answer: Answer) -> list[ox.Triple]:
+    if isinstance(answer, ox.QuerySolutions | ox.QueryBoolean):
+        raise StoreError("the remote store answered a graph request with query results")
+    return list(answer)
+
+
+def _iri(name: str) -> str:
+    """An IRI in SPARQL syntax; pyoxigraph rejects anything that is not a valid IRI."""
+    return str(ox.NamedNode(name))
+
+
+def _graph_params(name: str | None) -> dict[str, str]:
+    return {"default": ""} if name is None else {"graph": name}
+
+
+class SparqlClient:
+    """One server's endpoints behind a pooled, thread-safe httpx client with timeouts."""
+
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.endpoints = endpoints
+        self._timeout = timeout
+        # trust_env=False: no proxy or .netrc from the environment; the store is reached as configured.
+        self._http = httpx.Client(
+            auth=auth, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)), transport=transport, trust_env=False
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    @contextmanager
+    def _send(
+        self, method: str, url: str, what: str, timeout: float | None = None, **kwargs: object
+    ) -> Iterator[httpx.Response]:
+        """A streamed request whose HTTP and transport failures become typed errors."""
+        limit = httpx.Timeout(timeout or self._timeout, connect=min(timeout or self._timeout, 5.0))
+        try:
+            with self._http.stream(method, url, timeout=limit, **kwargs) as response:  # type: ignore[arg-type]
+                if response.status_code >= 400:
+                    response.read()
+                    raise _http_error(response, what)
+                yield response
+        except httpx.TimeoutException:
+            if what == "query":
+                raise QueryTimeout("the query ran past its time limit on the remote store") from None
+            raise StoreError(f"the remote store at {url} did not answer the {what} in time") from None
+        except httpx.HTTPError as exc:
+            raise StoreError(f"the remote store at {url} failed during the {what}: {exc}") from None
+
+    @contextmanager
+    def query(
+        self, sparql: str, default_graphs: Sequence[str], named_graphs: Sequence[str], timeout: float | None = None
+    ) -> Iterator[Answer]:
+        """Send a query (POST form, dataset in the protocol parameters) and yield its lazily parsed answer."""
+        form = {"query": sparql, "default-graph-uri": list(default_graphs), "named-graph-uri": list(named_graphs)}
+        with self._send(
+            "POST", self.endpoints.query, "query", timeout, data=form, headers={"Accept": QUERY_ACCEPT}
+        ) as response:
+            yield parse_answer(response)
+
+    def update(self, sparql: str) -> None:
+        """Send a SPARQL Update.
+
+        Raises:
+            StoreError: no update endpoint is configured, or the server failed.
+            QuerySyntaxError: the server rejected the update as malformed (HTTP 400).
+        """
+        if self.endpoints.update is None:
+            raise StoreError("the remote store is read-only here: configure its update URL to change data")
+        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
+        with self._send("POST", self.endpoints.update, "update", content=sparql.encode(), headers=headers):
+            pass
+
+    def graph_exists(self, name: str) -> bool:
+        """Whether the server lists this named graph."""
+        with self.query(f"ASK {{ GRAPH {_iri(name)} {{ }} }}", [], []) as answer:
+            return bool(answer)
+
+    def get_graph(self, name: str | None) -> list[ox.Triple]:
+        """A graph's triples, by Graph Store GET or else CONSTRUCT.
+
+        Raises:
+            NotFound: no such named graph.
+        """
+        if self.endpoints.graph_store is None:
+            if name is not None and not self.graph_exists(name):
+                raise NotFound(f"no graph <{name}>")
+            where = "?s ?p ?o" if name is None else f"GRAPH {_iri(name)} {{ ?s ?p ?o }}"
+            with self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}", [], []) as answer:
+                return _triples(answer)
+        params = _graph_params(name)
+        with self._send(
+            "GET", self.endpoints.graph_store, "graph read", params=params, headers={"Accept": N_TRIPLES}
+        ) as response:
+            return _triples(parse_answer(response))
+
+    def write_graph(self, name: str | None, triples: Sequence[ox.Triple], *, replace: bool) -> bool:
+        """Replace (PUT) or extend (POST) a graph; True when the server created it."""
+        if self.endpoints.graph_store is None:
+            return self._write_by_update(name, triples, replace=replace)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        headers = {"Content-Type": N_TRIPLES}
+        method = "PUT" if replace else "POST"
+        with self._send(
+            method, self.endpoints.graph_store, "graph write", params=_graph_params(name), content=body, headers=headers
+        ) as response:
+            return response.status_code == 201
+
+    def delete_graph(self, name: str | None) -> None:
+        """Drop a named graph or clear the default graph.
+
+        Raises:
+            NotFound: no such named graph.
+        """
+        if self.endpoints.graph_store is None:
+            if name is not None and not self.graph_exists(name):
+                raise NotFound(f"no graph <{name}>")
+            self.update("DROP SILENT DEFAULT" if name is None else f"DROP SILENT GRAPH {_iri(name)}")
+            return
+        with self._send("DELETE", self.endpoints.graph_store, "graph delete", params=_graph_params(name)):
+            pass
+
+    def _write_by_update(self, name: str | None, triples: Sequence[ox.Triple], *, replace: bool) -> bool:
+        created = name is not None and not self.graph_exists(name)
+        data = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+        if name is None:
+            steps = ["DROP SILENT DEFAULT"] if replace else []
+            steps.append(f"INSERT DATA {{ {data} }}")
+        else:
+            graph = _iri(name)
+            steps = [f"DROP SILENT GRAPH {graph}"] if replace else []
+            steps += [f"CREATE SILENT GRAPH {graph}", f"INSERT DATA {{ GRAPH {graph} {{ {data} }} }}"]
+        self.update(" ;\n".join(steps))
+        return created
+
+
+def _http_error(response: httpx.Response, what: str) -> Exception:
+    """The typed error for a failed response (the server's own words, shortened)."""
+    status = response.status_code
+    text = response.text.strip()[:_ERROR_TEXT]
+    url = response.request.url.copy_with(query=None)
+    if status == 400 and what in ("query", "update"):
+        return QuerySyntaxError(text or f"the remote store rejected the {what} as malformed")
+    if status == 404 and what.startswith("graph"):
+        graph = response.request.url.params.get("graph")
+        return NotFound(f"no graph <{graph}>" if graph else "no such graph")
+    if status in (401, 403):
+        return StoreError(f"the remote store at {url} refused the {what} (HTTP {status}): check the store credentials")
+    return StoreError(f"the remote store at {url} answered the {what} with HTTP {status}: {text}")
