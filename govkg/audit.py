@@ -1,0 +1,171 @@
+"""The completeness and integrity audit: SHACL shapes over the dataset, as typed findings.
+
+``run_audit(store, lang)`` validates the store's ontology and data against its shapes with pyshacl,
+adds the reporting cycles found once for the whole graph (:mod:`govkg.audit_cycles`), and returns an
+:class:`AuditReport` whose findings name the entity, the rule, the severity, a message in Danish or
+English and the passages the entity rests on. ``cached_audit`` runs the validation once per dataset
+version and builds each language's report once. Rendering lives in :mod:`govkg.audit_render`; this
+module knows nothing of HTTP or the command line.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+
+import rdflib
+
+from govkg.audit_cycles import add_cycle_results
+from govkg.audit_describe import GSH, Describer
+from govkg.audit_model import (
+    LANGUAGES,
+    SEVERITIES,
+    AuditReport,
+    Finding,
+    Severity,
+    SourceRef,
+    at_least,
+    severities_by_focus,
+    severity_rank,
+)
+from govkg.audit_shacl import findings_from_report, run_pyshacl, top_results
+from govkg.namespaces import PREFIXES
+from govkg.store import Store
+
+__all__ = [
+    "GSH",
+    "LANGUAGES",
+    "SEVERITIES",
+    "AuditCache",
+    "AuditReport",
+    "Finding",
+    "Severity",
+    "SourceRef",
+    "at_least",
+    "audit_graphs",
+    "cached_audit",
+    "run_audit",
+    "severities_by_focus",
+]
+
+DATA_KINDS = frozenset({"ontology", "data"})
+SHAPES_KINDS = frozenset({"shapes"})
+
+
+@dataclass(frozen=True)
+class Validation:
+    """One validation run, before it is put into words: the report graph and the graphs it is about."""
+
+    report: rdflib.Graph
+    data: rdflib.Graph
+    shapes: rdflib.Graph
+    version: str
+
+
+def validate_graphs(
+    data: rdflib.Graph, shapes: rdflib.Graph, version: str = "", *, meta_shacl: bool = False
+) -> Validation:
+    """Run the shapes (pyshacl) and the reporting-cycle check over a data graph.
+
+    Raises:
+        pyshacl.errors.ReportableRuntimeError: the shapes graph is not valid SHACL (with ``meta_shacl``).
+        ValueError: the reporting-cycle rule's path is not a list of predicates.
+    """
+    report = run_pyshacl(data, shapes, meta_shacl=meta_shacl)
+    add_cycle_results(report, shapes, data)
+    for prefix, namespace in {**PREFIXES, "gsh": str(GSH)}.items():
+        report.bind(prefix, namespace)
+    return Validation(report, data, shapes, version)
+
+
+def in_language(validation: Validation, lang: str) -> AuditReport:
+    """The findings of a validation, worded in ``lang`` (``da`` or ``en``), worst first.
+
+    Raises:
+        ValueError: ``lang`` is neither ``da`` nor ``en``.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    describe = Describer(validation.data, validation.shapes, lang)
+    findings = sorted(
+        findings_from_report(validation.report, describe),
+        key=lambda f: (severity_rank(f.severity), f.rule_name, f.focus_label, f.focus, f.path or "", f.value or ""),
+    )
+    conforms = not top_results(validation.report)
+    return AuditReport(findings, conforms, validation.version, validation.report, lang)
+
+
+def audit_graphs(
+    data: rdflib.Graph, shapes: rdflib.Graph, lang: str = "en", *, meta_shacl: bool = False
+) -> AuditReport:
+    """Audit a data graph against a shapes graph directly (no store; for fixtures and tools)."""
+    return in_language(validate_graphs(data, shapes, meta_shacl=meta_shacl), lang)
+
+
+def validate_store(store: Store) -> Validation:
+    """Validate the store's ontology and data graphs against its shapes graphs."""
+    version = store.version.etag
+    return validate_graphs(store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS), version)
+
+
+def run_audit(store: Store, lang: str = "en") -> AuditReport:
+    """Audit the store's current dataset, uncached.
+
+    Raises:
+        ValueError: ``lang`` is neither ``da`` nor ``en``.
+    """
+    return in_language(validate_store(store), lang)
+
+
+class AuditCache:
+    """Audit results for one store's current dataset version: one validation, one report per language.
+
+    A new dataset version (any load or update) drops what was cached. Requests that arrive while the
+    audit runs wait for it instead of starting another run.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._validation: Validation | None = None
+        self._reports: dict[str, AuditReport] = {}
+
+    def get(self, store: Store, lang: str = "en") -> AuditReport:
+        """The report for the store's current version in ``lang``, computed at most once.
+
+        Raises:
+            ValueError: ``lang`` is neither ``da`` nor ``en``.
+        """
+        with self._lock:
+            version = store.version.etag
+            if version != self._version:
+                self._version, self._validation, self._reports = version, None, {}
+            report = self._reports.get(lang)
+            if report is None:
+                if self._validation is None:
+                    self._validation = validate_store(store)
+                report = self._reports[lang] = in_language(self._validation, lang)
+            return report
+
+
+_CACHES: weakref.WeakKeyDictionary[Store, AuditCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def audit_cache_for(store: Store) -> AuditCache:
+    """The cache that belongs to this store; it goes away with the store."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = AuditCache()
+        return cache
+
+
+def cached_audit(store: Store, lang: str = "en") -> AuditReport:
+    """Audit the store's current dataset, reusing the result while its version stays the same.
+
+    Raises:
+        ValueError: ``lang`` is neither ``da`` nor ``en``.
+    """
+    return audit_cache_for(store).get(store, lang)

@@ -1,0 +1,151 @@
+"""The audit's typed results: findings, their sources, and the report that holds them.
+
+Plain data with no pyshacl in sight, so renderers, the API and the org graph can use it cheaply.
+:mod:`govkg.audit` re-exports everything here; import from there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
+
+import rdflib
+from rdflib.namespace import RDF, SH
+
+Severity = Literal["violation", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+LANGUAGES: tuple[str, ...] = ("en", "da")
+
+SEVERITY_OF_IRI: dict[rdflib.URIRef, Severity] = {
+    SH.Violation: "violation",
+    SH.Warning: "warning",
+    SH.Info: "info",
+}
+IRI_OF_SEVERITY: dict[Severity, rdflib.URIRef] = {v: k for k, v in SEVERITY_OF_IRI.items()}
+
+
+def severity_of(node: object) -> Severity:
+    """The severity a ``sh:resultSeverity``/``sh:severity`` IRI stands for (SHACL's default: violation)."""
+    return SEVERITY_OF_IRI.get(node, "violation") if isinstance(node, rdflib.URIRef) else "violation"
+
+
+def severity_rank(severity: Severity) -> int:
+    """0 for the worst severity (violation), counting up to the mildest (info)."""
+    return SEVERITIES.index(severity)
+
+
+def at_least(severity: Severity, minimum: Severity) -> bool:
+    """True when ``severity`` is as bad as ``minimum`` or worse."""
+    return severity_rank(severity) <= severity_rank(minimum)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A passage a finding rests on, so an auditor can check it against the paper."""
+
+    document: str  # dct:identifier of the source document (the seed file's name)
+    title: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One gap or defect: which entity, which rule, how bad, why, and where the documents say so."""
+
+    focus: str
+    focus_label: str
+    rule: str  # shape IRI
+    rule_name: str
+    constraint: str  # e.g. sh:MinCountConstraintComponent
+    severity: Severity
+    message: str
+    path: str | None
+    value: str | None
+    sources: tuple[SourceRef, ...] = field(default=())
+
+
+@dataclass
+class AuditReport:
+    """Every finding of one audit run over one dataset version, in one language.
+
+    ``conforms`` follows SHACL: true only when there is no finding at all, whatever its severity.
+    ``report_graph`` is the ``sh:ValidationReport`` (pyshacl's, plus the reporting-cycle results).
+    """
+
+    findings: list[Finding]
+    conforms: bool
+    version: str
+    report_graph: rdflib.Graph
+    lang: str
+
+    def counts_by_severity(self) -> dict[Severity, int]:
+        """How many findings of each severity (every severity present, worst first)."""
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+    def counts_by_rule(self) -> dict[str, int]:
+        """How many findings each rule (shape IRI) produced, most first."""
+        return dict(Counter(f.rule for f in self.findings).most_common())
+
+    def worst(self) -> Severity | None:
+        """The worst severity among the findings, or None when there are none."""
+        return min((f.severity for f in self.findings), key=severity_rank, default=None)
+
+    def has_at_least(self, minimum: Severity) -> bool:
+        """True when some finding is as bad as ``minimum`` or worse."""
+        return any(at_least(f.severity, minimum) for f in self.findings)
+
+    def filtered(self, min_severity: Severity) -> AuditReport:
+        """The findings at ``min_severity`` or worse; the report graph is cut down to match."""
+        if min_severity == "info":
+            return self
+        return replace(
+            self,
+            findings=[f for f in self.findings if at_least(f.severity, min_severity)],
+            report_graph=_filtered_graph(self.report_graph, min_severity),
+        )
+
+
+def _filtered_graph(graph: rdflib.Graph, min_severity: Severity) -> rdflib.Graph:
+    """A copy of a validation report keeping only results at ``min_severity`` or worse."""
+    kept = rdflib.Graph()
+    for prefix, namespace in graph.namespaces():
+        kept.bind(prefix, namespace, override=True)
+    dropped = {
+        result
+        for result, severity in graph.subject_objects(SH.resultSeverity)
+        if not at_least(severity_of(severity), min_severity)
+    }
+    for report in graph.subjects(RDF.type, SH.ValidationReport):
+        for triple in graph.triples((report, None, None)):
+            if triple[2] not in dropped:
+                kept.add(triple)
+                if triple[1] == SH.result:
+                    _copy_description(graph, triple[2], kept)
+    return kept
+
+
+def _copy_description(source: rdflib.Graph, node: rdflib.term.Node, target: rdflib.Graph) -> None:
+    """Copy a node's triples and, recursively, those of the blank nodes it points to."""
+    stack = [node]
+    seen: set[rdflib.term.Node] = set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for triple in source.triples((current, None, None)):
+            target.add(triple)
+            if isinstance(triple[2], rdflib.BNode):
+                stack.append(triple[2])
+
+
+def severities_by_focus(report: AuditReport) -> dict[str, Severity]:
+    """The worst severity found for each focus IRI (for marking nodes in the org graph)."""
+    worst: dict[str, Severity] = {}
+    for finding in report.findings:
+        current = worst.get(finding.focus)
+        if current is None or severity_rank(finding.severity) < severity_rank(current):
+            worst[finding.focus] = finding.severity
+    return worst
