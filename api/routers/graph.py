@@ -1,0 +1,156 @@
+"""The org graph: ``GET /graph`` (the interactive page) and ``GET /api/graph`` (the same projection as JSON).
+
+Both take the same filters. The page is self-contained: vis-network and every style are inlined, so it
+works on a closed network. Audit findings, where the audit is installed, mark nodes with a red border.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import networkx as nx
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
+
+from api.deps import StoreDep
+from viz.findings import audit_overlay
+from viz.projection import InvalidFilter, as_dict, project
+from viz.render import render_html
+
+router = APIRouter(tags=["graph"])
+
+Focus = Annotated[str | None, Query(description="IRI, id:slug or slug of the entity to centre on")]
+Depth = Annotated[int, Query(ge=0, le=10, description="Edges to follow from the focus, either way")]
+Types = Annotated[
+    str | None,
+    Query(
+        description="Comma-separated node types: organisation, unit, collaboration, body, post, person, "
+        "agreement, obligation (default: all but obligation)"
+    ),
+]
+Relations = Annotated[str | None, Query(description="Comma-separated relation keys, e.g. reports_to,sub_organisation")]
+Docs = Annotated[str | None, Query(description="Comma-separated source documents (slug, id:doc-…, IRI or seed file)")]
+
+
+class Text(BaseModel):
+    """A text in Danish and English."""
+
+    da: str | None
+    en: str | None
+
+
+class Passage(BaseModel):
+    """A quoted source passage (Danish) and the document it is part of."""
+
+    quote: str
+    doc: str | None
+
+
+class Finding(BaseModel):
+    """An audit finding on a node."""
+
+    severity: str
+    rule_da: str
+    rule_en: str
+    message_da: str
+    message_en: str
+
+
+class GraphNode(BaseModel):
+    """An organisation, body, post, person, agreement or obligation."""
+
+    id: str
+    kind: str
+    label: Text
+    type: Text
+    class_name: str
+    alt_labels: list[str]
+    description: Text
+    docs: list[str]
+    passages: list[Passage]
+    severity: str | None
+    findings: list[Finding]
+
+
+class GraphEdge(BaseModel):
+    """A governance relation from source to target (``relation`` is its key, ``label`` its name)."""
+
+    source: str
+    target: str
+    relation: str
+    label: Text
+    role: Text | None
+
+
+class SourceDocument(BaseModel):
+    """A source document the graph quotes."""
+
+    iri: str
+    title: str
+    identifier: str
+    date: str | None
+
+
+class GraphProjection(BaseModel):
+    """The org graph as nodes and edges, for other front ends."""
+
+    focus: str | None
+    depth: int | None
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    documents: list[SourceDocument]
+
+
+def _names(value: str | None) -> list[str] | None:
+    return None if value is None or not value.strip() else [v for v in value.split(",") if v.strip()]
+
+
+def projection(
+    store: StoreDep,
+    focus: Focus = None,
+    depth: Depth = 2,
+    types: Types = None,
+    relations: Relations = None,
+    docs: Docs = None,
+) -> nx.MultiDiGraph:
+    """The filtered projection of the loaded ontology and data, with audit findings where available.
+
+    Raises:
+        NotFound: the focus names nothing the graph draws (404).
+        HTTPException: 400 for an unknown type, relation or document.
+    """
+    graph = store.rdflib_graph(frozenset({"ontology", "data"}))
+    severities, findings = audit_overlay(store)
+    try:
+        return project(
+            graph,
+            severities,
+            findings,
+            types=_names(types),
+            relations=_names(relations),
+            docs=_names(docs),
+            focus=focus or None,
+            depth=depth,
+        )
+    except InvalidFilter as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+ProjectionDep = Annotated[nx.MultiDiGraph, Depends(projection)]
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def read_graph_page(
+    graph: ProjectionDep,
+    mode: Literal["org", "network"] = "org",
+    lang: Literal["da", "en"] = "da",
+) -> HTMLResponse:
+    """The interactive org graph: org chart or network, search, filters, details, Danish or English."""
+    return HTMLResponse(render_html(graph, mode=mode, lang=lang), headers={"X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/api/graph", response_model=GraphProjection)
+def read_graph(graph: ProjectionDep) -> GraphProjection:
+    """The org graph as JSON: nodes (with labels, type, passages, findings) and typed edges."""
+    return GraphProjection.model_validate(as_dict(graph))

@@ -1,0 +1,269 @@
+"""networkx → one self-contained HTML page (pyvis + vis-network) that works with no network at all.
+
+The only module that imports pyvis. pyvis turns the projection into vis-network node and edge records;
+the page around them is our own template: vis-network's JS and CSS are inlined from the installed pyvis
+package (its own templates still pull Bootstrap from a CDN, pyvis #228/#229), and a Content-Security-Policy
+allows nothing but the page's own hashed scripts. Every string from the data travels as JSON inside a
+non-executable script tag and reaches the page through ``textContent``, never ``innerHTML``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import networkx as nx
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from pyvis.network import Network
+
+from viz.i18n import UI
+from viz.kinds import HIERARCHICAL, KINDS, RELATIONS, compact
+from viz.layout import org_positions
+
+Mode = Literal["org", "network"]
+Lang = Literal["da", "en"]
+VIS_DIR = "templates/lib/vis-9.1.2"
+
+# kind → (fill, border, font colour, vis shape); shapes with the label inside are boxes and ellipses.
+STYLE: dict[str, tuple[str, str, str, str]] = {
+    "organisation": ("#1f4e79", "#0f2a44", "#ffffff", "box"),
+    "unit": ("#9cc3e6", "#3d6f99", "#0b2239", "box"),
+    "collaboration": ("#0f7b6c", "#074a41", "#ffffff", "ellipse"),
+    "body": ("#2e7d32", "#1b4d1e", "#ffffff", "ellipse"),
+    "post": ("#ef8f00", "#8a5200", "#3b2600", "diamond"),
+    "person": ("#7b1fa2", "#4a1262", "#2b0a3a", "dot"),
+    "agreement": ("#8d6e63", "#4e342e", "#3e2723", "hexagon"),
+    "obligation": ("#9e9e9e", "#616161", "#212121", "triangle"),
+}
+FINDING_BORDER = "#d50000"
+FINDING_WIDTH = {"violation": 5, "warning": 4, "info": 3}
+LARGE = 400  # above this many nodes: no edge labels, straight edges, no Kamada-Kawai seeding
+
+
+def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = "da", title: str | None = None) -> str:
+    """The page for a projection: graph, legend and filters, search, side panel and language switch.
+
+    Args:
+        graph: a projection from :mod:`viz.projection` (nodes are IRIs with kind, labels, passages, findings).
+        mode: ``org`` lays the graph out top-down along reporting and sub-organisation lines; ``network``
+            lets physics settle it once and then stops.
+        lang: the language the page opens in (both are embedded; the page switches without reloading).
+        title: the page title; the UI's own title when omitted.
+    """
+    nodes, edges = vis_records(graph)
+    data = {
+        "nodes": nodes,
+        "positions": {compact(n): xy for n, xy in org_positions(graph).items()},
+        "edges": edges,
+        "details": {compact(n): _details(a) for n, a in graph.nodes(data=True)},
+        "documents": {compact(iri): doc for iri, doc in graph.graph.get("documents", {}).items()},
+        "kinds": [_legend_kind(k.key, k.da, k.en) for k in KINDS if any(n["kind"] == k.key for n in nodes)],
+        "relations": [
+            {"key": r.key, "da": r.da, "en": r.en, "hierarchical": r.hierarchical}
+            for r in RELATIONS
+            if any(e["relation"] == r.key for e in edges)
+        ],
+        "options": {mode_: options(mode_, len(nodes), len(edges)) for mode_ in ("org", "network")},
+        "config": {
+            "mode": mode,
+            "lang": lang,
+            "focus": compact(graph.graph["focus"]) if graph.graph.get("focus") else None,
+            "depth": graph.graph.get("depth"),
+            "edgeLabels": len(nodes) <= LARGE,
+            "findingBorder": FINDING_BORDER,
+        },
+        "i18n": UI,
+    }
+    page_js, vis_js = _asset("static/graph.js"), _vis_asset("vis-network.min.js")
+    html: str = _template().render(
+        lang=lang,
+        title=title or UI[lang]["title"],
+        csp=csp([vis_js, page_js]),
+        vis_css=Markup(_vis_asset("vis-network.css")),
+        page_css=Markup(_asset("static/graph.css")),
+        vis_js=Markup(vis_js),
+        page_js=Markup(page_js),
+        data=Markup(json_for_html(data)),
+    )
+    return html
+
+
+def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """vis-network node and edge records for a projection, built through pyvis (ids are compact names)."""
+    net = Network(directed=True, cdn_resources="in_line")
+    for node, attrs in sorted(graph.nodes(data=True)):
+        fill, border, font, shape = STYLE[attrs["kind"]]
+        severity = attrs.get("severity")
+        net.add_node(
+            compact(node),
+            label=attrs["label_da"],
+            shape=shape,
+            color={
+                "background": fill,
+                "border": FINDING_BORDER if severity else border,
+                "highlight": {"background": fill, "border": FINDING_BORDER if severity else "#000000"},
+                "hover": {"background": fill, "border": FINDING_BORDER if severity else "#000000"},
+            },
+            borderWidth=FINDING_WIDTH.get(severity, 3) if severity else 1,
+            borderWidthSelected=FINDING_WIDTH.get(severity, 3) + 1 if severity else 3,
+            font={"color": font if shape in ("box", "ellipse") else "#1d2733"},
+            size=16 if shape not in ("box", "ellipse") else None,
+            kind=attrs["kind"],
+            label_da=attrs["label_da"],
+            label_en=attrs["label_en"],
+            alt=attrs["alt_labels"],
+            docs=[compact(d) for d in attrs["docs"]],
+            severity=severity,
+        )
+    known = set(net.node_ids)
+    for source, target, key, attrs in sorted(graph.edges(keys=True, data=True)):
+        if compact(source) not in known or compact(target) not in known:
+            continue
+        hierarchical = key in HIERARCHICAL
+        net.add_edge(
+            compact(source),
+            compact(target),
+            id=f"{compact(source)}|{key}|{compact(target)}",
+            relation=key,
+            label_da=_edge_label(attrs, "da"),
+            label_en=_edge_label(attrs, "en"),
+            color={"color": "#37474f" if hierarchical else "#90a4ae", "highlight": "#000000", "hover": "#000000"},
+            width=2 if hierarchical else 1,
+            dashes=not hierarchical,
+        )
+    return [_drop_none(n) for n in net.nodes], list(net.edges)
+
+
+def _edge_label(attrs: dict[str, Any], lang: str) -> str:
+    role = attrs.get(f"role_{lang}")
+    return f"{attrs[f'label_{lang}']} ({role})" if role else str(attrs[f"label_{lang}"])
+
+
+def _drop_none(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _details(attrs: dict[str, Any]) -> dict[str, Any]:
+    """What the side panel shows for a node, beyond its relations (which the page reads from the edges)."""
+    return {
+        "type": {"da": attrs["type_da"], "en": attrs["type_en"]},
+        "class": attrs["class"],
+        "description": {"da": attrs["description_da"], "en": attrs["description_en"]},
+        "passages": [{"quote": p["quote"], "doc": compact(p["doc"]) if p["doc"] else None} for p in attrs["passages"]],
+        "findings": attrs["findings"],
+    }
+
+
+def _legend_kind(key: str, da: str, en: str) -> dict[str, str]:
+    fill, border, _, shape = STYLE[key]
+    return {"key": key, "da": da, "en": en, "fill": fill, "border": border, "shape": shape}
+
+
+def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options: a fixed top-down chart, or physics that settles once and is then switched off.
+
+    Large graphs get straight edges, no Kamada-Kawai seeding and a bounded number of stabilisation steps,
+    so that a couple of thousand nodes settle in seconds rather than minutes.
+    """
+    large = node_count > LARGE
+    base: dict[str, Any] = {
+        "autoResize": True,
+        "nodes": {
+            "font": {"size": 14, "face": "system-ui, sans-serif"},
+            "margin": 8,
+            "widthConstraint": {"maximum": 130 if mode == "org" else 200},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "font": {"size": 11, "align": "middle", "strokeWidth": 3, "color": "#37474f"},
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 200,
+            "navigationButtons": True,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+        },
+    }
+    if mode == "org":  # positions come from viz.layout.org_positions; nothing moves by itself
+        base["layout"] = {"hierarchical": {"enabled": False}, "improvedLayout": False}
+        base["physics"] = {"enabled": False}
+        base["edges"]["smooth"] = False if large else {"type": "cubicBezier", "forceDirection": "vertical"}
+        return base
+    base["layout"] = {"improvedLayout": node_count <= 150, "randomSeed": 7}
+    base["edges"]["smooth"] = False if large else {"type": "continuous"}
+    base["physics"] = {
+        "enabled": True,
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {
+            "gravitationalConstant": -80,
+            "centralGravity": 0.01,
+            "springLength": 140,
+            "springConstant": 0.06,
+            "avoidOverlap": 0.3,
+        },
+        "stabilization": {
+            "enabled": True,
+            "iterations": max(80, min(600, 160_000 // max(node_count, 1))),
+            "updateInterval": 25,
+            "fit": True,
+        },
+        "minVelocity": 1.0,
+        "timestep": 0.5,
+    }
+    return base
+
+
+def json_for_html(data: object) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` survive raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def csp(scripts: list[str]) -> str:
+    """A Content-Security-Policy allowing only these inline scripts, inline styles and data: images."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+@cache
+def _template() -> Any:
+    env = Environment(loader=PackageLoader("viz", "templates"), autoescape=select_autoescape(default=True))
+    return env.get_template("graph.html")
+
+
+@cache
+def _asset(path: str) -> str:
+    return _checked(resources.files("viz").joinpath(path).read_text(encoding="utf-8"), path)
+
+
+@cache
+def _vis_asset(name: str) -> str:
+    """vis-network as bundled with pyvis (the same file its ``in_line`` mode inlines)."""
+    return _checked(resources.files("pyvis").joinpath(f"{VIS_DIR}/{name}").read_text(encoding="utf-8"), name)
+
+
+def _checked(text: str, name: str) -> str:
+    """Refuse an asset that would end its own ``<script>``/``<style>`` element early."""
+    lowered = text.lower()
+    if "</script" in lowered or "</style" in lowered or "<!--" in lowered:
+        raise RuntimeError(f"{name} cannot be inlined: it contains a closing tag or comment opener")
+    return text
