@@ -45,11 +45,12 @@ def _fold(text: str, table: dict[int, str]) -> str:
 
 @dataclass(frozen=True)
 class Label:
-    """One label of a thing."""
+    """One label of a thing, with the folded forms search compares against."""
 
     kind: str
     text: str
     lang: str
+    folded: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -105,7 +106,8 @@ def build_index(store: Store) -> Index:
     for row in store.query(question("labels")).records():
         literal = row["label"]
         lang = (literal.language or "") if isinstance(literal, ox.Literal) else ""
-        labels[_value(row["thing"])].append(Label(_value(row["kind"]), _value(literal), lang))
+        text = _value(literal)
+        labels[_value(row["thing"])].append(Label(_value(row["kind"]), text, lang, frozenset(fold_variants(text))))
     types: dict[str, list[str]] = defaultdict(list)
     for row in store.query(question("types")).records():
         types[_value(row["thing"])].append(_value(row["type"]))

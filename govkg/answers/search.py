@@ -9,9 +9,7 @@ alphabet.
 
 from __future__ import annotations
 
-import re
-
-from govkg.answers.index import Index, fold, fold_variants, index_of
+from govkg.answers.index import Index, fold, index_of
 from govkg.answers.models import EntityHit, Lang, SearchResult
 from govkg.answers.params import resolve_type
 from govkg.answers.vocab import slug_of
@@ -19,20 +17,29 @@ from govkg.namespaces import ID
 from govkg.store import Store
 
 Score = tuple[int, int, int, str]
+WORD_BREAKS = " -'(/."
 
 
 def _tier(query: str, candidate: str) -> int | None:
-    if candidate == query:
-        return 0
-    if candidate.startswith(query):
-        return 1
-    if re.search(r"(?:^|[\s\-'(/.])" + re.escape(query), candidate):
-        return 2
     if query in candidate:
-        return 3
-    if all(word in candidate for word in query.split()):
+        if candidate == query:
+            return 0
+        if candidate.startswith(query):
+            return 1
+        return 2 if _at_word_start(query, candidate) else 3
+    words = query.split()
+    if len(words) > 1 and all(word in candidate for word in words):
         return 4
     return None
+
+
+def _at_word_start(query: str, candidate: str) -> bool:
+    at = candidate.find(query)
+    while at != -1:
+        if at == 0 or candidate[at - 1] in WORD_BREAKS:
+            return True
+        at = candidate.find(query, at + 1)
+    return False
 
 
 def _kind_rank(kind: str, label_lang: str, lang: str) -> int:
@@ -48,10 +55,10 @@ def best_match(index: Index, iri: str, query: str, lang: str) -> tuple[Score, st
     if fold(slug) == query:  # the slug itself, typed exactly, ranks after every exact label
         best = ((0, 3, len(slug), slug), slug)
     for label in index.labels.get(iri, []):
-        tiers = [t for t in (_tier(query, v) for v in fold_variants(label.text)) if t is not None]
+        tiers = [t for t in (_tier(query, v) for v in label.folded) if t is not None]
         if not tiers:
             continue
-        score = (min(tiers), _kind_rank(label.kind, label.lang, lang), len(label.text), fold(label.text))
+        score = (min(tiers), _kind_rank(label.kind, label.lang, lang), len(label.text), min(label.folded))
         if best is None or score < best[0]:
             best = (score, label.text)
     return best
