@@ -52,7 +52,7 @@ def main() -> None:
     sample = [h.slug for h in search_entities(store, type="org:Organization", limit=20).items] or [
         h.slug for h in search_entities(store, limit=20).items
     ]
-    pairs = list(zip(sample, reversed(sample), strict=True))
+    pairs = [{"from": a, "to": b} for a, b in zip(sample, reversed(sample), strict=True)]
     print(f"{store.triple_count()} triples loaded in {load_ms:.0f} ms; sample of {len(sample)} entities")
     with TestClient(create_app(settings, store=store)) as client:
 
@@ -64,7 +64,7 @@ def main() -> None:
             ("GET /api/entities?type=Body", lambda i: ask("/api/entities", type="Body")),
             ("GET /api/entities/{slug}", lambda i: ask(f"/api/entities/{sample[i % len(sample)]}")),
             ("GET /api/entities/{slug}/chain", lambda i: ask(f"/api/entities/{sample[i % len(sample)]}/chain")),
-            ("GET /api/path", lambda i: ask("/api/path", **dict(zip(("from", "to"), pairs[i % len(pairs)])))),
+            ("GET /api/path", lambda i: ask("/api/path", **pairs[i % len(pairs)])),
             ("GET /api/obligations", lambda i: ask("/api/obligations")),
             ("GET /api/documents", lambda i: ask("/api/documents")),
         ]
