@@ -4,27 +4,22 @@ Each test asks one question a reader of the Aarhus CCC meeting summary (002), th
 Midtjylland organisation proposal (003) or the RH/RS draft agreement (004) would ask, in SPARQL
 over the union of all named graphs, and checks the answer the document gives. The docstring quotes
 the passage the answer rests on. Gaps the documents leave open are asked about too: the answer is
-then "nobody" or "not stated".
+then "nobody" or "not stated". Questions go to the product's own store (the session's seed store,
+one named graph per file, union default graph), as the service answers them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-import rdflib.plugins.sparql as rdflib_sparql
-from rdflib import Dataset, URIRef
-from rdflib.query import Result
 
-ROOT = Path(__file__).resolve().parents[1]
+from govkg.store import Store
+
 GRAPH_BASE = "https://w3id.org/govkg/id/graph/"
 CCC = GRAPH_BASE + "aarhus-ccc-opsamling-2025"
 RM = GRAPH_BASE + "rm-organisering-2016"
 RHRS = GRAPH_BASE + "rh-rs-visioner-2018"
-
-# rdflib's own SPARQL engine still reads the deprecated Dataset.default_context when it evaluates a
-# query over a Dataset; the warning is rdflib's, not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 
 PREFIXES = """
 PREFIX dct:  <http://purl.org/dc/terms/>
@@ -36,47 +31,39 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
-
-@pytest.fixture(scope="session")
-def seed_dataset() -> Dataset:
-    """The ontology and every data file, each in its own named graph; queries see their union."""
-    rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM/GRAPH IRIs over HTTP
-    dataset = Dataset(default_union=True)
-    ontology = ROOT / "ontology" / "govkg.ttl"
-    paths = ([ontology] if ontology.is_file() else []) + sorted((ROOT / "data").glob("*.ttl"))
-    for path in paths:
-        dataset.graph(URIRef(GRAPH_BASE + path.stem)).parse(path, format="turtle")
-    return dataset
+AskSeed = Callable[[str], list[dict[str, str]]]
 
 
-def run(dataset: Dataset, query: str) -> Result:
-    return dataset.query(PREFIXES + query)
+def select(ask_seed: AskSeed, query: str) -> list[tuple[str, ...]]:
+    """A SELECT through the product's store, each row a tuple in variable order (IRIs and literal values)."""
+    return [tuple(row.values()) for row in ask_seed(PREFIXES + query)]
 
 
-def rows(dataset: Dataset, query: str) -> set[tuple[str, ...]]:
-    """A SELECT's rows as tuples of strings (IRIs and literal values alike)."""
-    return {tuple(str(value) for value in row) for row in run(dataset, query)}  # type: ignore[union-attr]
+def rows(ask_seed: AskSeed, query: str) -> set[tuple[str, ...]]:
+    """A SELECT's rows as a set of tuples of strings."""
+    return set(select(ask_seed, query))
 
 
-def column(dataset: Dataset, query: str) -> set[str]:
+def column(ask_seed: AskSeed, query: str) -> set[str]:
     """The first column of a SELECT, as a set of strings."""
-    return {row[0] for row in rows(dataset, query)}
+    return {row[0] for row in rows(ask_seed, query)}
 
 
-def ask(dataset: Dataset, query: str) -> bool:
-    return bool(run(dataset, query).askAnswer)
+def ask(seed_store: Store, query: str) -> bool:
+    """An ASK through the product's store."""
+    return bool(seed_store.query(PREFIXES + query).boolean)
 
 
 # -- 003: Region Midtjylland, cross-sector health collaboration (26.05.2016) ----------------------------
 
 
-def test_who_prepares_cases_for_sundhedskoordinationsudvalget(seed_dataset: Dataset) -> None:
+def test_who_prepares_cases_for_sundhedskoordinationsudvalget(ask_seed: AskSeed) -> None:
     """Who prepares the cases of the political body? The health steering group.
 
     003: "Sundhedsstyregruppen forbereder sager til Sundhedskoordinationsudvalget."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         f"""
         SELECT ?label WHERE {{ GRAPH <{RM}> {{
             ?body gov:preparesCasesFor id:sundhedskoordinationsudvalget ;
@@ -85,14 +72,14 @@ def test_who_prepares_cases_for_sundhedskoordinationsudvalget(seed_dataset: Data
     assert answer == {"Sundhedsstyregruppen"}, "only the health steering group prepares cases for SKU"
 
 
-def test_who_prepares_cases_for_sundhedsstyregruppen(seed_dataset: Dataset) -> None:
+def test_who_prepares_cases_for_sundhedsstyregruppen(ask_seed: AskSeed) -> None:
     """Who prepares the steering group's cases? Its chairmanship together with the joint secretariat.
 
     003: "Sundhedsstyregruppens formandskab forbereder i samarbejde med et fællessekretariat sager til
     Sundhedsstyregruppen, herunder træffer beslutninger der kan afklares i formandskabet."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?label WHERE { ?body gov:preparesCasesFor id:sundhedsstyregruppen ;
                                     skos:prefLabel ?label . FILTER(lang(?label) = "da") }""",
@@ -100,14 +87,14 @@ def test_who_prepares_cases_for_sundhedsstyregruppen(seed_dataset: Dataset) -> N
     assert answer == {"Sundhedsstyregruppens formandskab", "Fællessekretariatet"}
 
 
-def test_what_the_joint_secretariat_is_made_of(seed_dataset: Dataset) -> None:
+def test_what_the_joint_secretariat_is_made_of(ask_seed: AskSeed, seed_store: Store) -> None:
     """Who is the secretariat of the cross-sector collaboration made of? Five posts and one secretariat, no names.
 
     003: "Fællessekretariatet består af kontorchef og to medarbejdere fra Nære Sundhedstilbud i Region
     Midtjylland, næstformand for KOSU, KKR-konsulent og KOSU-sekretariatet."
     """
     posts = rows(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?label ?role ?in WHERE {
             ?m a org:Membership ; org:organization id:faellessekretariatet ; org:member ?seat .
@@ -123,37 +110,37 @@ def test_what_the_joint_secretariat_is_made_of(seed_dataset: Dataset) -> None:
         ("KKR-konsulent", "Consultant", "kkr"),
     }
     bodies = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?label WHERE { ?m org:organization id:faellessekretariatet ; org:member ?seat .
             ?seat a gov:Secretariat ; skos:prefLabel ?label . FILTER(lang(?label) = "da") }""",
     )
     assert bodies == {"KOSU-sekretariatet"}, "the KOSU secretariat has a seat as a body"
     assert not ask(
-        seed_dataset,
+        seed_store,
         """
         ASK { ?m org:organization id:faellessekretariatet ; org:member ?seat . ?seat org:heldBy ?person }""",
     ), "the document names nobody in the secretariat's posts"
 
 
-def test_naere_sundhedstilbud_is_a_unit_of_region_midtjylland(seed_dataset: Dataset) -> None:
+def test_naere_sundhedstilbud_is_a_unit_of_region_midtjylland(seed_store: Store) -> None:
     """Whose unit staffs the secretariat? Nære Sundhedstilbud in Region Midtjylland.
 
     003: "... kontorchef og to medarbejdere fra Nære Sundhedstilbud i Region Midtjylland ..."
     """
     assert ask(
-        seed_dataset, "ASK { id:naere-sundhedstilbud a org:OrganizationalUnit ; org:unitOf id:region-midtjylland }"
+        seed_store, "ASK { id:naere-sundhedstilbud a org:OrganizationalUnit ; org:unitOf id:region-midtjylland }"
     )
 
 
-def test_which_bodies_sundhedsstyregruppen_commissions(seed_dataset: Dataset) -> None:
+def test_which_bodies_sundhedsstyregruppen_commissions(ask_seed: AskSeed) -> None:
     """Whom does the steering group commission (process type B)? The clusters.
 
     003: "På andre områder vil Sundhedsstyregruppen have rollen som bestiller i forhold til klyngerne
     (procestype B)."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?label WHERE { id:sundhedsstyregruppen gov:commissions ?b .
                               ?b skos:prefLabel ?label . FILTER(lang(?label) = "da") }""",
@@ -161,14 +148,14 @@ def test_which_bodies_sundhedsstyregruppen_commissions(seed_dataset: Dataset) ->
     assert answer == {"Klyngerne"}
 
 
-def test_who_approves_a_revised_care_programme(seed_dataset: Dataset) -> None:
+def test_who_approves_a_revised_care_programme(ask_seed: AskSeed) -> None:
     """Who approves the ad hoc group's draft care programme? The steering group administratively, SKU politically.
 
     003: "Forslaget godkendes administrativt i Sundhedsstyregruppen og politisk i Sundhedskoordinationsudvalget
     (samt evt. også i kommuner og region)."
     """
     approvers = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?approver WHERE { ?approver gov:approves id:ad-hoc-gruppe-forloebsprogram }""",
     )
@@ -177,7 +164,7 @@ def test_who_approves_a_revised_care_programme(seed_dataset: Dataset) -> None:
         "https://w3id.org/govkg/id/sundhedskoordinationsudvalget",
     }
     actions = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?action WHERE { ?o gov:obligedParty id:sundhedskoordinationsudvalget ;
                                   gov:counterparty id:ad-hoc-gruppe-forloebsprogram ; gov:action ?action .
@@ -186,7 +173,7 @@ def test_who_approves_a_revised_care_programme(seed_dataset: Dataset) -> None:
     assert any("politisk" in action for action in actions)
 
 
-def test_which_fixed_groups_remain(seed_dataset: Dataset) -> None:
+def test_which_fixed_groups_remain(ask_seed: AskSeed) -> None:
     """Which fixed groups does the proposal keep? The seven it names.
 
     003: "At der på udvalgte områder bevares faste grupper (fx i forhold til psykiatri voksne, psykiatri børn,
@@ -194,7 +181,7 @@ def test_which_fixed_groups_remain(seed_dataset: Dataset) -> None:
     teknisk-administrativt udvalg på tandområdet)."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         f"""
         SELECT ?label WHERE {{ GRAPH <{RM}> {{ ?g a gov:FixedGroup ; skos:prefLabel ?label .
                                               FILTER(lang(?label) = "da") }} }}""",
@@ -210,13 +197,13 @@ def test_which_fixed_groups_remain(seed_dataset: Dataset) -> None:
     }
 
 
-def test_parties_of_the_health_agreement(seed_dataset: Dataset) -> None:
+def test_parties_of_the_health_agreement(ask_seed: AskSeed) -> None:
     """Who are the parties of the sundhedsaftale? The municipalities, the region and general practice.
 
     003: "I regi af sundhedsaftalen har kommunerne, regionen og almen praksis opbygget en
     samarbejdsorganisation, der har kunnet løse en række fælles udfordringer."
     """
-    answer = column(seed_dataset, "SELECT ?p WHERE { id:rm-sundhedsaftalen gov:party ?p }")
+    answer = column(ask_seed, "SELECT ?p WHERE { id:rm-sundhedsaftalen gov:party ?p }")
     assert answer == {
         "https://w3id.org/govkg/id/rm-kommunerne",
         "https://w3id.org/govkg/id/region-midtjylland",
@@ -224,7 +211,7 @@ def test_parties_of_the_health_agreement(seed_dataset: Dataset) -> None:
     }
 
 
-def test_mandates_to_be_secured_in_2016(seed_dataset: Dataset) -> None:
+def test_mandates_to_be_secured_in_2016(ask_seed: AskSeed) -> None:
     """Whose mandate does the proposal say must still be secured? The joint secretariat's and the ad hoc groups'.
 
     003: "Modellen fordrer derfor, at fællessekretariatet sikres et tydeligt mandat og ressourcer." and
@@ -232,7 +219,7 @@ def test_mandates_to_be_secured_in_2016(seed_dataset: Dataset) -> None:
     udvalgte opgaver på vegne af alle."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         f"""
         SELECT ?body WHERE {{ GRAPH <{RM}> {{ ?body gov:hasMandate ?m . ?m gov:mandateStatus gov:MandateToBeSecured
         }} }}""",
@@ -248,7 +235,7 @@ def test_mandates_to_be_secured_in_2016(seed_dataset: Dataset) -> None:
         pytest.param(RHRS, set(), id="004-none"),
     ],
 )
-def test_which_mandates_the_documents_call_unclear(seed_dataset: Dataset, graph: str, expected: set[str]) -> None:
+def test_which_mandates_the_documents_call_unclear(ask_seed: AskSeed, graph: str, expected: set[str]) -> None:
     """Which body's mandate does each document call unclear?
 
     003: "... samt at mandatet for de forskellige grupper kan være uklart."
@@ -256,7 +243,7 @@ def test_which_mandates_the_documents_call_unclear(seed_dataset: Dataset, graph:
     004 says nothing of the kind.
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         f"""
         SELECT ?body WHERE {{ GRAPH <{graph}> {{ ?body gov:hasMandate ?m . ?m gov:mandateStatus gov:MandateUnclear
         }} }}""",
@@ -264,14 +251,14 @@ def test_which_mandates_the_documents_call_unclear(seed_dataset: Dataset, graph:
     assert answer == expected
 
 
-def test_obligations_nobody_is_named_for_in_2016(seed_dataset: Dataset) -> None:
+def test_obligations_nobody_is_named_for_in_2016(ask_seed: AskSeed) -> None:
     """Which duties in the proposal have no obliged party? The ones written in the passive voice.
 
     003: "Samarbejdet om borgere med psykisk sygdom er ikke organiseret i klynger på samme måde som på de
     somatiske områder, hvilket der skal tages højde for i den endelige organisering."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?o WHERE { ?o a gov:Obligation ; gov:statedIn id:forslag-rm-organisering-2016 .
                           FILTER NOT EXISTS { ?o gov:obligedParty ?x } }""",
@@ -286,7 +273,7 @@ def test_obligations_nobody_is_named_for_in_2016(seed_dataset: Dataset) -> None:
 # -- 002: Aarhus CCC meeting summary (June 2025) -----------------------------------------------------------
 
 
-def test_which_groups_get_new_terms_of_reference_in_autumn_2025(seed_dataset: Dataset) -> None:
+def test_which_groups_get_new_terms_of_reference_in_autumn_2025(ask_seed: AskSeed) -> None:
     """Which groups get revised or new kommissorier in autumn 2025? The steering group, research council, forum
     and secretariat.
 
@@ -294,7 +281,7 @@ def test_which_groups_get_new_terms_of_reference_in_autumn_2025(seed_dataset: Da
     kommissorier for CCC-Styregruppen, CCC-Forskningsråd, CCC-Forum og CCC-Sekretariatet."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         f"""
         SELECT ?label WHERE {{ GRAPH <{CCC}> {{
             ?body gov:hasMandate ?m ; skos:prefLabel ?label . ?m gov:mandateStatus gov:MandateUnderRevision .
@@ -303,23 +290,23 @@ def test_which_groups_get_new_terms_of_reference_in_autumn_2025(seed_dataset: Da
     assert answer == {"CCC-Styregruppe", "CCC-Forskningsråd", "CCC-Forum", "CCC-Sekretariat"}
 
 
-def test_steering_group_mandate_is_to_be_described(seed_dataset: Dataset) -> None:
+def test_steering_group_mandate_is_to_be_described(seed_store: Store) -> None:
     """Is the CCC steering group's mandate described? No: the meetings ask for a clearer description.
 
     002: "Tydeligere beskrivelse af styregruppens opgave og mandat."
     """
-    assert ask(seed_dataset, "ASK { id:ccc-styregruppe gov:hasMandate/gov:mandateStatus gov:MandateToBeDescribed }")
-    assert not ask(seed_dataset, "ASK { id:ccc-styregruppe gov:hasMandate/gov:mandateDescription ?d }")
+    assert ask(seed_store, "ASK { id:ccc-styregruppe gov:hasMandate/gov:mandateStatus gov:MandateToBeDescribed }")
+    assert not ask(seed_store, "ASK { id:ccc-styregruppe gov:hasMandate/gov:mandateDescription ?d }")
 
 
-def test_who_approves_the_oeci_improvement_plan(seed_dataset: Dataset) -> None:
+def test_who_approves_the_oeci_improvement_plan(ask_seed: AskSeed) -> None:
     """Who approves the improvement plan for OECI? The hospital management (expected mid-September).
 
     002: "På nuværende tidspunkt udarbejdes en forbedringsplan med dertilhørende handleplaner til Organisation of
     European Cancer Institutes (OECI), som forventes godkendt af Hospitalsledelsen medio september."
     """
     answer = rows(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?who ?to WHERE { ?o a gov:Obligation ; dct:subject id:ccc-forbedringsplan-oeci ;
             gov:obligedParty/skos:prefLabel ?who ; gov:counterparty/skos:altLabel ?to .
@@ -328,13 +315,13 @@ def test_who_approves_the_oeci_improvement_plan(seed_dataset: Dataset) -> None:
     assert answer == {("Hospitalsledelsen", "OECI")}
 
 
-def test_who_took_part_in_the_ccc_meetings(seed_dataset: Dataset) -> None:
+def test_who_took_part_in_the_ccc_meetings(ask_seed: AskSeed) -> None:
     """Who took part in the collaboration meetings? The five bodies in the list of participants.
 
     002: "Deltagere" – "CCC-Forum", "AL-kredsen", "Hospitalsledelsen", "CCC-Styregruppe", "CCC-Sekretariat".
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?label WHERE { id:opsamling-aarhus-ccc-2025 prov:wasGeneratedBy ?meetings .
                               ?meetings prov:wasAssociatedWith/skos:prefLabel ?label . FILTER(lang(?label) = "da") }""",
@@ -342,20 +329,20 @@ def test_who_took_part_in_the_ccc_meetings(seed_dataset: Dataset) -> None:
     assert answer == {"CCC-Forum", "AL-kredsen", "Hospitalsledelsen", "CCC-Styregruppe", "CCC-Sekretariat"}
 
 
-def test_who_must_ensure_clear_governance(seed_dataset: Dataset) -> None:
+def test_who_must_ensure_clear_governance(ask_seed: AskSeed) -> None:
     """Who must ensure clear governance of Aarhus CCC? The steering group and the secretariat.
 
     002: "CCC-Styregruppen og CCC-Sekretariatet skal sikre tydelig styring."
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?who WHERE { id:obl-ccc-tydelig-styring gov:obligedParty ?who }""",
     )
     assert answer == {"https://w3id.org/govkg/id/ccc-styregruppe", "https://w3id.org/govkg/id/ccc-sekretariat"}
 
 
-def test_proposals_are_marked_as_proposals(seed_dataset: Dataset) -> None:
+def test_proposals_are_marked_as_proposals(ask_seed: AskSeed) -> None:
     """Are the proposed MDT working group and its tasks shown as proposals, not decisions? Yes.
 
     002: "Nedsætte en MDT-arbejdsgruppe, som skal:" (under "Forslag").
@@ -363,13 +350,13 @@ def test_proposals_are_marked_as_proposals(seed_dataset: Dataset) -> None:
     assert (
         "(forslag)"
         in column(
-            seed_dataset,
+            ask_seed,
             """
         SELECT ?l WHERE { id:ccc-mdt-arbejdsgruppe skos:prefLabel ?l . FILTER(lang(?l) = "da") }""",
         ).pop()
     )
     notes = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?note WHERE { ?o gov:obligedParty id:ccc-mdt-arbejdsgruppe ; skos:scopeNote ?note .
                              FILTER(lang(?note) = "da") }""",
@@ -377,14 +364,14 @@ def test_proposals_are_marked_as_proposals(seed_dataset: Dataset) -> None:
     assert notes == {"Forslag fra møderækken; ikke besluttet."}
 
 
-def test_nobody_is_named_in_the_ccc_research_council(seed_dataset: Dataset) -> None:
+def test_nobody_is_named_in_the_ccc_research_council(seed_store: Store) -> None:
     """Who sits in the CCC research council? Not yet defined: the graph names no member.
 
     002: "Det skal defineres, hvem der skal sidde i CCC-Forskningsrådet – hvilke fagligheder og funktioner skal
     være repræsenteret?"
     """
     assert not ask(
-        seed_dataset,
+        seed_store,
         """
         ASK { { ?m org:organization id:ccc-forskningsraad } UNION { ?x org:memberOf id:ccc-forskningsraad }
               UNION { id:ccc-forskningsraad org:hasMember ?y } }""",
@@ -394,34 +381,34 @@ def test_nobody_is_named_in_the_ccc_research_council(seed_dataset: Dataset) -> N
 # -- 004: RH/RS draft agreement (6 August 2018) ---------------------------------------------------------------
 
 
-def test_follow_up_levels_in_order(seed_dataset: Dataset) -> None:
+def test_follow_up_levels_in_order(ask_seed: AskSeed) -> None:
     """What are the levels of the RH/RS collaboration and follow-up structure, top first?
 
     004: "Der aftales en samarbejds- og opfølgningsstruktur på følgende tre niveauer:" – "Direktionsniveau",
     "Mellem relevante hospitaler", "På afdelingsniveau".
     """
-    result = run(
-        seed_dataset,
+    result = select(
+        ask_seed,
         """
         SELECT ?order ?label WHERE { id:aftale-rh-rs-visioner-2018 gov:collaborationLevel ?level .
             ?level gov:levelOrder ?order ; skos:prefLabel ?label . FILTER(lang(?label) = "da") }
         ORDER BY ?order""",
     )
-    assert [(int(order), str(label)) for order, label in result] == [  # type: ignore[misc]
+    assert [(int(order), label) for order, label in result] == [
         (1, "Direktionsniveau"),
         (2, "Mellem relevante hospitaler"),
         (3, "Afdelingsniveau"),
     ]
 
 
-def test_hospitals_at_the_hospital_level(seed_dataset: Dataset) -> None:
+def test_hospitals_at_the_hospital_level(ask_seed: AskSeed) -> None:
     """Which hospitals collaborate at the second level? Typically SUH, Rigshospitalet and Herlev og Gentofte.
 
     004: "Mellem relevante hospitaler, typisk Sjællands Universitetshospital og Rigshospitalet og Herlev og
     Gentofte hospital – om det løbende samarbejde"
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?label WHERE { ?level gov:levelOrder 2 ; gov:involves ?h .
             id:aftale-rh-rs-visioner-2018 gov:collaborationLevel ?level .
@@ -430,14 +417,14 @@ def test_hospitals_at_the_hospital_level(seed_dataset: Dataset) -> None:
     assert answer == {"Sjællands Universitetshospital", "Rigshospitalet", "Herlev og Gentofte hospital"}
 
 
-def test_who_signed_for_which_region(seed_dataset: Dataset) -> None:
+def test_who_signed_for_which_region(ask_seed: AskSeed) -> None:
     """Who signs the RH/RS agreement, and for which region? The two regional council chairs.
 
     004: "For Region Sjælland For Region Hovedstaden Heino Knudsen Sophie Hæstorp Andersen Regionsrådsformand
     Regionsrådsformand"
     """
     answer = rows(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?name ?region WHERE {
             id:aftale-rh-rs-visioner-2018 gov:signatory ?person . ?person a foaf:Person ; foaf:name ?name .
@@ -447,14 +434,14 @@ def test_who_signed_for_which_region(seed_dataset: Dataset) -> None:
     assert answer == {("Heino Knudsen", "Region Sjælland"), ("Sophie Hæstorp Andersen", "Region Hovedstaden")}
 
 
-def test_annexes_of_the_rh_rs_agreement(seed_dataset: Dataset) -> None:
+def test_annexes_of_the_rh_rs_agreement(ask_seed: AskSeed) -> None:
     """Which annexes does the RH/RS agreement list?
 
     004: "Bilag 1. Rammer for kapacitetsplanlægning, samarbejde og hjemtagning" and
     "Bilag 2. Økonomiske rammer for samarbejdet"
     """
     answer = column(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?title WHERE { id:aftale-rh-rs-visioner-2018 dct:hasPart ?a . ?a a gov:Annex ; dct:title ?title }""",
     )
@@ -464,13 +451,13 @@ def test_annexes_of_the_rh_rs_agreement(seed_dataset: Dataset) -> None:
     }
 
 
-def test_rh_and_rs_are_each_others_partner(seed_dataset: Dataset) -> None:
+def test_rh_and_rs_are_each_others_partner(ask_seed: AskSeed) -> None:
     """Are RH and RS bound to be each other's partner, in both directions?
 
     004: "RH og RS er forpligtede til at være hinandens samarbejdspartner."
     """
     answer = rows(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?obliged ?counter WHERE {
             ?o gov:statedIn id:aftale-rh-rs-visioner-2018 ; prov:wasDerivedFrom id:passage-rhrs-samarbejdspartner ;
@@ -480,14 +467,14 @@ def test_rh_and_rs_are_each_others_partner(seed_dataset: Dataset) -> None:
     assert answer == {("RH", "RS"), ("RS", "RH")}
 
 
-def test_where_rs_patients_are_referred(seed_dataset: Dataset) -> None:
+def test_where_rs_patients_are_referred(ask_seed: AskSeed) -> None:
     """Where must RS refer specialised patients it cannot treat? To RH, unless an understanding was sought first.
 
     004: "Patienter fra RS på det specialiserede område, som ikke kan udredes/behandles i RS, henvises til RH,
     med mindre der aktivt forinden er søgt opnået en forståelse mellem parterne."
     """
     answer = rows(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?obliged ?counter WHERE { ?o prov:wasDerivedFrom id:passage-rhrs-henvisning ;
             gov:obligedParty ?obliged ; gov:counterparty ?counter }""",
@@ -495,13 +482,13 @@ def test_where_rs_patients_are_referred(seed_dataset: Dataset) -> None:
     assert answer == {("https://w3id.org/govkg/id/region-sjaelland", "https://w3id.org/govkg/id/region-hovedstaden")}
 
 
-def test_how_often_the_political_level_discusses(seed_dataset: Dataset) -> None:
+def test_how_often_the_political_level_discusses(ask_seed: AskSeed) -> None:
     """How often is the agreement discussed at political level, and by whom? Yearly, by the two regional councils.
 
     004: "Den administrative opfølgning er grundlaget for årlige drøftelser på politisk niveau, ..."
     """
     answer = rows(
-        seed_dataset,
+        ask_seed,
         """
         SELECT ?freq ?who WHERE { ?o gov:statedIn id:aftale-rh-rs-visioner-2018 ; gov:frequency ?freq ;
             prov:wasDerivedFrom id:passage-rhrs-politisk ; gov:obligedParty ?who }""",
@@ -524,7 +511,7 @@ def test_how_often_the_political_level_discusses(seed_dataset: Dataset) -> None:
         pytest.param("004_f4a4dfacb4a3f334.txt", "Draft", "2018-08-06", id="004-draft"),
     ],
 )
-def test_status_and_date_of_each_document(seed_dataset: Dataset, identifier: str, status: str, date: str) -> None:
+def test_status_and_date_of_each_document(ask_seed: AskSeed, identifier: str, status: str, date: str) -> None:
     """What status and date does each document have?
 
     002: "Opsamling CCC-samarbejdsmøder Juni 2025"; 003: "Forslag til ny organisering af det tværsektorielle
@@ -532,7 +519,7 @@ def test_status_and_date_of_each_document(seed_dataset: Dataset, identifier: str
     af hospitalsbehandlingen i Østdanmark", "Den 6. august 2018".
     """
     answer = rows(
-        seed_dataset,
+        ask_seed,
         f"""
         SELECT ?status ?date WHERE {{ ?agreement a gov:Agreement ; dct:source ?doc ; gov:status ?status ;
             dct:date ?date . ?doc dct:identifier "{identifier}" }}""",
