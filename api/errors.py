@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govkg.errors import (
     GovkgError,
+    InvalidParameter,
     LoadError,
     NotFound,
     QueryRefused,
@@ -21,6 +22,7 @@ from govkg.errors import (
 
 STATUS: dict[type[GovkgError], int] = {
     NotFound: 404,
+    InvalidParameter: 422,
     QuerySyntaxError: 400,
     QueryRefused: 400,
     ResultTooLarge: 413,

@@ -55,6 +55,16 @@ class ResultTooLarge(GovkgError):
     code = "RESULT_TOO_LARGE"
 
 
+class InvalidParameter(GovkgError):
+    """A parameter that names nothing the service knows (an unknown type or frequency)."""
+
+    code = "INVALID_PARAMETER"
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
 class NotFound(GovkgError):
     """An IRI, slug or graph the dataset does not describe."""
 

@@ -157,5 +157,5 @@ def curie(iri: str) -> str:
     """The IRI as ``prefix:local`` when a known prefix covers it, else unchanged."""
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(namespace) and iri != namespace:
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri

@@ -7,11 +7,9 @@ function of :mod:`govkg.answers`, return its model. Unknown slugs are 404 (``Not
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Path, Query
-from fastapi.exceptions import RequestValidationError
 
 from api.deps import SettingsDep, StoreDep
 from api.models import errors
@@ -31,15 +29,6 @@ def _slug_query(description: str, alias: str | None = None) -> object:
     return Query(alias=alias, pattern=SLUG, max_length=200, description=description)
 
 
-def answer(call: Callable[[], T]) -> T:
-    """Run an answer; a parameter the core rejects becomes a 422 like any FastAPI validation error."""
-    try:
-        return call()
-    except answers.BadParameter as exc:
-        detail = {"type": "value_error", "loc": ("query", exc.parameter), "msg": exc.message, "input": None}
-        raise RequestValidationError([detail]) from None
-
-
 @router.get("/entities", response_model=SearchResult, tags=["entities"], responses=errors(422))
 def search_entities(
     store: StoreDep,
@@ -52,7 +41,7 @@ def search_entities(
     limit: Annotated[int, Query(ge=1, le=500, description="Most results to return")] = 20,
 ) -> SearchResult:
     """Find entities by label (preferred or alternative, Danish or English), optionally of a type and its subclasses."""
-    return answer(lambda: answers.search_entities(store, q, type_, lang, limit, settings.base_iri))
+    return answers.search_entities(store, q, type_, lang, limit, settings.base_iri)
 
 
 @router.get("/entities/{slug}", response_model=Entity, tags=["entities"], responses=errors(404, 422))
@@ -101,7 +90,7 @@ def list_obligations(
     lang: LangQuery = "en",
 ) -> list[Obligation]:
     """Who must do what for whom: obliged parties, counterparties, action, frequency, agreement and source."""
-    return answer(lambda: answers.obligations(store, party, counterparty, frequency, lang, settings.base_iri))
+    return answers.obligations(store, party, counterparty, frequency, lang, settings.base_iri)
 
 
 @router.get("/documents", response_model=list[Document], tags=["documents"])

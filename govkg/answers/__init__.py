@@ -10,11 +10,11 @@ from govkg.answers.describe import describe_entity
 from govkg.answers.documents import documents
 from govkg.answers.lines import chain_up, path_between
 from govkg.answers.obligations import obligations
-from govkg.answers.params import BadParameter
 from govkg.answers.search import search_entities
+from govkg.errors import InvalidParameter
 
 __all__ = [
-    "BadParameter",
+    "InvalidParameter",
     "chain_up",
     "describe_entity",
     "documents",

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 
 from govkg.answers.index import Index
 from govkg.answers.models import Passage, Text
-from govkg.answers.vocab import curie
+from govkg.namespaces import curie
 from govkg.questions import question
 from govkg.results import Term as OxTerm
 from govkg.store import Store

@@ -14,8 +14,8 @@ import pyoxigraph as ox
 
 from govkg.answers.cache import per_version
 from govkg.answers.models import DocumentRef, Ref, Term
-from govkg.answers.vocab import curie, humanise, slug_of, standard_label
-from govkg.namespaces import ID
+from govkg.answers.vocab import humanise, slug_of, standard_label
+from govkg.namespaces import ID, curie
 from govkg.questions import question
 from govkg.store import Store
 

@@ -26,9 +26,8 @@ from govkg.answers.facts import value
 from govkg.answers.index import Index, index_of
 from govkg.answers.models import Alternative, Chain, ChainStep, Direction, Lang, Path, Step
 from govkg.answers.params import entity_iri
-from govkg.answers.vocab import curie
 from govkg.errors import NotFound
-from govkg.namespaces import GOV, ID, ORG
+from govkg.namespaces import GOV, ID, ORG, curie
 from govkg.questions import question
 from govkg.store import Store
 

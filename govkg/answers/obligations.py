@@ -35,7 +35,7 @@ def obligations(
 
     Raises:
         NotFound: ``party`` or ``counterparty`` is not an entity of the dataset.
-        BadParameter: ``frequency`` names no frequency concept.
+        InvalidParameter: ``frequency`` names no frequency concept.
     """
     index = index_of(store, base)
     bindings: dict[str, list[ox.NamedNode | ox.Literal] | None] = {

@@ -8,9 +8,9 @@ import pyoxigraph as ox
 
 from govkg.answers.facts import value
 from govkg.answers.index import Index, fold
-from govkg.answers.vocab import curie, expand, local_name
-from govkg.errors import GovkgError, NotFound
-from govkg.namespaces import CV, FOAF, GOV, ORG, PROV, SKOS
+from govkg.answers.vocab import expand, local_name
+from govkg.errors import InvalidParameter, NotFound
+from govkg.namespaces import CV, FOAF, GOV, ORG, PROV, SKOS, curie
 from govkg.questions import question
 from govkg.store import Store
 
@@ -18,16 +18,6 @@ SLUG = r"^[A-Za-z0-9][A-Za-z0-9._~-]*$"
 _SLUG = re.compile(SLUG)
 # Where a bare class name is looked for, in this order: own terms first, then the standards.
 _CLASS_NAMESPACES = [str(GOV), str(ORG), str(CV), str(FOAF), str(PROV), str(SKOS)]
-
-
-class BadParameter(GovkgError):
-    """A parameter that names nothing the service knows (an unknown type or frequency)."""
-
-    code = "INVALID_PARAMETER"
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(message)
-        self.parameter = parameter
 
 
 def entity_iri(store: Store, slug: str, index: Index) -> str:
@@ -50,12 +40,12 @@ def resolve_type(store: Store, name: str, index: Index) -> tuple[str, list[str]]
     """A class named by CURIE (``gov:Network``), full IRI or bare local name (``Body``, any case), and its subclasses.
 
     Raises:
-        BadParameter: no class of that name.
+        InvalidParameter: no class of that name.
     """
     iri = _find_class(name.strip(), index)
     if iri is None:
         known = sorted(curie(c) for c in index.classes if any(c.startswith(ns) for ns in _CLASS_NAMESPACES[:2]))
-        raise BadParameter("type", f"unknown type {name!r}; known types include {', '.join(known[:30])}")
+        raise InvalidParameter("type", f"unknown type {name!r}; known types include {', '.join(known[:30])}")
     rows = store.query(question("subclasses", type=[ox.NamedNode(iri)])).records()
     subclasses = {value(r["class"]) for r in rows if isinstance(r["class"], ox.NamedNode)}
     return iri, sorted(subclasses | {iri})
@@ -79,7 +69,7 @@ def resolve_frequency(store: Store, name: str, index: Index) -> str:
     """A frequency concept by CURIE, local name or label in either language (``quarterly``, ``kvartalsvis``).
 
     Raises:
-        BadParameter: no frequency concept of that name.
+        InvalidParameter: no frequency concept of that name.
     """
     concepts = sorted(value(r["concept"]) for r in store.query(question("frequencies")).records())
     wanted = fold(name.strip())
@@ -88,4 +78,4 @@ def resolve_frequency(store: Store, name: str, index: Index) -> str:
         if wanted in {fold(n) for n in names}:
             return concept
     offered = ", ".join(curie(c) for c in concepts) or "none are loaded"
-    raise BadParameter("frequency", f"unknown frequency {name!r}; use one of {offered}")
+    raise InvalidParameter("frequency", f"unknown frequency {name!r}; use one of {offered}")

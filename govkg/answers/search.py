@@ -83,7 +83,7 @@ def search_entities(
         base: the namespace of our entity IRIs.
 
     Raises:
-        BadParameter: ``type`` names no known class.
+        InvalidParameter: ``type`` names no known class.
     """
     index = index_of(store, base)
     type_term = None

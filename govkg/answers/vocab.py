@@ -10,8 +10,6 @@ import re
 
 from govkg.namespaces import CV, DCTERMS, FOAF, ID, ORG, PREFIXES, PROV, RDF, SKOS
 
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
-
 STANDARD_LABELS: dict[str, tuple[str, str]] = {
     str(ORG.reportsTo): ("rapporterer til", "reports to"),
     str(ORG.subOrganizationOf): ("er underorganisation af", "is a sub-organisation of"),
@@ -51,14 +49,6 @@ STANDARD_LABELS: dict[str, tuple[str, str]] = {
     str(SKOS.definition): ("definition", "definition"),
     str(RDF.type): ("er en", "is a"),
 }
-
-
-def curie(iri: str) -> str:
-    """``gov:Body`` for the IRI of gov:Body; the IRI itself when no known prefix fits."""
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
 
 
 def expand(name: str) -> str | None:

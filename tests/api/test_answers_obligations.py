@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from govkg.answers import BadParameter, obligations
+from govkg.answers import InvalidParameter, obligations
 from govkg.store import Store
 
 
@@ -60,7 +60,7 @@ def test_an_unknown_frequency_is_a_422_listing_the_known_ones(answers_client: Te
 
 
 def test_the_core_raises_a_typed_error_for_an_unknown_frequency(answers_store: Store) -> None:
-    with pytest.raises(BadParameter) as caught:
+    with pytest.raises(InvalidParameter) as caught:
         obligations(answers_store, frequency="sometimes")
     assert caught.value.parameter == "frequency"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from govkg.answers import BadParameter, search_entities
+from govkg.answers import InvalidParameter, search_entities
 from govkg.answers.index import fold
 from govkg.store import Store
 
@@ -75,7 +75,7 @@ def test_an_unknown_type_is_a_422_that_lists_known_types(answers_client: TestCli
 
 
 def test_the_core_raises_a_typed_error_for_an_unknown_type(answers_store: Store) -> None:
-    with pytest.raises(BadParameter) as caught:
+    with pytest.raises(InvalidParameter) as caught:
         search_entities(answers_store, type="Nonsense")
     assert caught.value.parameter == "type"
 
