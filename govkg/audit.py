@@ -21,6 +21,7 @@ from govkg.audit_describe import GSH, Describer
 from govkg.audit_model import (
     LANGUAGES,
     SEVERITIES,
+    AuditError,
     AuditReport,
     Finding,
     Severity,
@@ -38,6 +39,7 @@ __all__ = [
     "LANGUAGES",
     "SEVERITIES",
     "AuditCache",
+    "AuditError",
     "AuditReport",
     "Finding",
     "Severity",
@@ -69,8 +71,8 @@ def validate_graphs(
     """Run the shapes (pyshacl) and the reporting-cycle check over a data graph.
 
     Raises:
-        pyshacl.errors.ReportableRuntimeError: the shapes graph is not valid SHACL (with ``meta_shacl``).
-        ValueError: the reporting-cycle rule's path is not a list of predicates.
+        AuditError: the shapes cannot be run (invalid SHACL with ``meta_shacl``, or a cycle rule whose
+            path is not a list of predicates).
     """
     report = run_pyshacl(data, shapes, meta_shacl=meta_shacl)
     add_cycle_results(report, shapes, data)
@@ -90,7 +92,14 @@ def in_language(validation: Validation, lang: str) -> AuditReport:
     describe = Describer(validation.data, validation.shapes, lang)
     findings = sorted(
         findings_from_report(validation.report, describe),
-        key=lambda f: (severity_rank(f.severity), f.rule_name, f.focus_label, f.focus, f.path or "", f.value or ""),
+        key=lambda f: (
+            severity_rank(f.severity),
+            f.rule_name.casefold(),
+            f.focus_label.casefold(),
+            f.focus,
+            f.path or "",
+            f.value or "",
+        ),
     )
     conforms = not top_results(validation.report)
     return AuditReport(findings, conforms, validation.version, validation.report, lang)
@@ -114,6 +123,7 @@ def run_audit(store: Store, lang: str = "en") -> AuditReport:
 
     Raises:
         ValueError: ``lang`` is neither ``da`` nor ``en``.
+        AuditError: the shapes cannot be run.
     """
     return in_language(validate_store(store), lang)
 
@@ -136,6 +146,7 @@ class AuditCache:
 
         Raises:
             ValueError: ``lang`` is neither ``da`` nor ``en``.
+            AuditError: the shapes cannot be run.
         """
         with self._lock:
             version = store.version.etag
@@ -167,5 +178,6 @@ def cached_audit(store: Store, lang: str = "en") -> AuditReport:
 
     Raises:
         ValueError: ``lang`` is neither ``da`` nor ``en``.
+        AuditError: the shapes cannot be run.
     """
     return audit_cache_for(store).get(store, lang)

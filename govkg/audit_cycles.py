@@ -20,6 +20,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from govkg.audit_describe import GSH, compact
+from govkg.audit_model import AuditError
 
 CYCLE_RULE = GSH.ReportingCycleShape
 CYCLE_COMPONENT = GSH.NoCycleConstraintComponent
@@ -38,7 +39,7 @@ def upward_predicates(shapes: rdflib.Graph, rule: Node = CYCLE_RULE) -> list[rdf
     """The predicates the rule's ``sh:path`` lists (a single predicate or an alternative path of them).
 
     Raises:
-        ValueError: the path is something other than predicates (e.g. an inverse path).
+        AuditError: the path is something other than predicates (e.g. an inverse path).
     """
     path = shapes.value(rule, SH.path)
     if path is None:
@@ -49,7 +50,7 @@ def upward_predicates(shapes: rdflib.Graph, rule: Node = CYCLE_RULE) -> list[rdf
     steps = list(Collection(shapes, alternatives)) if alternatives is not None else []
     predicates = [step for step in steps if isinstance(step, rdflib.URIRef)]
     if not steps or len(predicates) != len(steps):
-        raise ValueError(f"{compact(str(rule))}: sh:path must be a predicate or an alternative path of predicates")
+        raise AuditError(f"{compact(str(rule))}: sh:path must be a predicate or an alternative path of predicates")
     return predicates
 
 
@@ -84,7 +85,7 @@ def add_cycle_results(report: rdflib.Graph, shapes: rdflib.Graph, data: rdflib.G
         The number of results added.
 
     Raises:
-        ValueError: the rule's ``sh:path`` is not a predicate or an alternative path of predicates.
+        AuditError: the rule's ``sh:path`` is not a predicate or an alternative path of predicates.
     """
     if (CYCLE_RULE, None, None) not in shapes:
         return 0

@@ -13,6 +13,8 @@ from typing import Literal, get_args
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from govkg.errors import GovkgError
+
 Severity = Literal["violation", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 LANGUAGES: tuple[str, ...] = ("en", "da")
@@ -25,9 +27,27 @@ SEVERITY_OF_IRI: dict[rdflib.URIRef, Severity] = {
 IRI_OF_SEVERITY: dict[Severity, rdflib.URIRef] = {v: k for k, v in SEVERITY_OF_IRI.items()}
 
 
+class AuditError(GovkgError):
+    """The shapes cannot be run: not valid SHACL, or a rule pyshacl or the cycle check cannot evaluate."""
+
+    code = "AUDIT_ERROR"
+
+
 def severity_of(node: object) -> Severity:
     """The severity a ``sh:resultSeverity``/``sh:severity`` IRI stands for (SHACL's default: violation)."""
     return SEVERITY_OF_IRI.get(node, "violation") if isinstance(node, rdflib.URIRef) else "violation"
+
+
+def parse_severity(text: str) -> Severity:
+    """``violation``, ``warning`` or ``info`` as a :data:`Severity`.
+
+    Raises:
+        ValueError: any other text.
+    """
+    for severity in SEVERITIES:
+        if severity == text:
+            return severity
+    raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, not {text!r}")
 
 
 def severity_rank(severity: Severity) -> int:

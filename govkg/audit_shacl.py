@@ -11,11 +11,12 @@ from __future__ import annotations
 import rdflib
 import rdflib.plugins.sparql
 from pyshacl import validate
+from pyshacl.errors import ReportableRuntimeError
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from govkg.audit_describe import Describer, compact, first_step, path_text, pick_text
-from govkg.audit_model import Finding, severity_of
+from govkg.audit_model import AuditError, Finding, severity_of
 
 INFERENCE = "none"
 
@@ -34,21 +35,24 @@ def run_pyshacl(data: rdflib.Graph, shapes: rdflib.Graph, *, meta_shacl: bool = 
         meta_shacl: also validate the shapes graph against SHACL-SHACL first (tests use this).
 
     Raises:
-        pyshacl.errors.ReportableRuntimeError: the shapes are not valid SHACL (with ``meta_shacl``)
-            or use a feature pyshacl cannot run.
+        AuditError: the shapes are not valid SHACL (with ``meta_shacl``) or use a feature pyshacl
+            cannot run; the message is pyshacl's.
     """
     no_remote_graphs()
-    _conforms, report, _text = validate(
-        data,
-        shacl_graph=shapes,
-        inference=INFERENCE,
-        meta_shacl=meta_shacl,
-        advanced=False,
-        js=False,
-        inplace=False,
-        allow_infos=False,
-        allow_warnings=False,
-    )
+    try:
+        _conforms, report, _text = validate(
+            data,
+            shacl_graph=shapes,
+            inference=INFERENCE,
+            meta_shacl=meta_shacl,
+            advanced=False,
+            js=False,
+            inplace=False,
+            allow_infos=False,
+            allow_warnings=False,
+        )
+    except ReportableRuntimeError as exc:
+        raise AuditError(f"the shapes cannot be run: {exc}") from None
     assert isinstance(report, rdflib.Graph)
     return report
 
@@ -83,6 +87,6 @@ def _finding(report: rdflib.Graph, result: Node, describe: Describer) -> Finding
         severity=severity_of(severity),
         message=pick_text(messages, describe.lang) or describe.shape_message(shape) or "",
         path=path_text(report, path) if path is not None else None,
-        value=str(value) if value is not None else None,
+        value=None if value is None or (path is None and value == focus) else str(value),
         sources=describe.sources(focus, first_step(report, path)),
     )

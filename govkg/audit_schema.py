@@ -1,0 +1,116 @@
+"""The audit report as JSON: one documented schema for ``GET /api/audit`` and ``govkg audit --format json``.
+
+Pydantic models, so the API can publish the schema in OpenAPI and clients can validate against it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from govkg.audit_describe import slug
+from govkg.audit_model import AuditReport, Finding, Severity, severity_rank
+
+
+class SourceModel(BaseModel):
+    """A passage the finding rests on."""
+
+    document: str = Field(description="The source document's identifier: the seed file's name")
+    title: str = Field(description="The source document's title")
+    quote: str = Field(description="The passage, verbatim, in Danish")
+
+
+class FindingModel(BaseModel):
+    """One gap or defect in the graph."""
+
+    focus: str = Field(description="IRI of the entity the finding is about")
+    focus_label: str = Field(description="The entity's name in the report's language")
+    slug: str | None = Field(description="The entity's slug (IRI after …/id/), for /api/entities/{slug}")
+    rule: str = Field(description="IRI of the rule (SHACL shape) that produced the finding")
+    rule_name: str = Field(description="The rule's name in the report's language")
+    constraint: str = Field(description="The SHACL constraint component, e.g. sh:MinCountConstraintComponent")
+    severity: Severity
+    message: str = Field(description="What is wrong, in the report's language")
+    path: str | None = Field(description="The property path checked, in SPARQL syntax, where there is one")
+    value: str | None = Field(description="The offending value (IRI or literal), where there is one")
+    sources: list[SourceModel] = Field(description="The entity's passages in the source documents")
+
+
+class SeverityCounts(BaseModel):
+    """How many findings of each severity."""
+
+    violation: int
+    warning: int
+    info: int
+
+
+class RuleSummary(BaseModel):
+    """How many findings one rule produced."""
+
+    rule: str
+    rule_name: str
+    severity: Severity
+    count: int
+
+
+class AuditReportModel(BaseModel):
+    """An audit of one dataset version: counts, then every finding, worst first.
+
+    Counts and findings cover the findings at ``min_severity`` or worse; ``conforms`` is about the
+    whole dataset (true only when there is no finding of any severity).
+    """
+
+    version: str = Field(description="The dataset version audited (the ETag without quotes)")
+    lang: Literal["da", "en"]
+    min_severity: Severity = Field(description="The mildest severity included")
+    conforms: bool
+    total: int = Field(description="Number of findings included")
+    counts: SeverityCounts
+    rules: list[RuleSummary] = Field(description="Findings per rule, worst severity first, then most findings")
+    findings: list[FindingModel]
+
+
+def finding_model(finding: Finding) -> FindingModel:
+    """One finding in its JSON form."""
+    return FindingModel(
+        focus=finding.focus,
+        focus_label=finding.focus_label,
+        slug=slug(finding.focus),
+        rule=finding.rule,
+        rule_name=finding.rule_name,
+        constraint=finding.constraint,
+        severity=finding.severity,
+        message=finding.message,
+        path=finding.path,
+        value=finding.value,
+        sources=[SourceModel(document=s.document, title=s.title, quote=s.quote) for s in finding.sources],
+    )
+
+
+def rule_summaries(report: AuditReport) -> list[RuleSummary]:
+    """One line per rule: its name, severity and count, worst severity first, then most findings."""
+    first: dict[str, Finding] = {}
+    for finding in report.findings:
+        first.setdefault(finding.rule, finding)
+    counts = report.counts_by_rule()
+    summaries = [
+        RuleSummary(rule=rule, rule_name=f.rule_name, severity=f.severity, count=counts[rule])
+        for rule, f in first.items()
+    ]
+    return sorted(summaries, key=lambda s: (severity_rank(s.severity), -s.count, s.rule_name))
+
+
+def report_model(report: AuditReport, min_severity: Severity = "info") -> AuditReportModel:
+    """The report (already filtered to ``min_severity``) in its JSON form."""
+    lang: Literal["da", "en"] = "da" if report.lang == "da" else "en"
+    return AuditReportModel(
+        version=report.version.strip('"'),
+        lang=lang,
+        min_severity=min_severity,
+        conforms=report.conforms,
+        total=len(report.findings),
+        counts=SeverityCounts(**report.counts_by_severity()),
+        rules=rule_summaries(report),
+        findings=[finding_model(f) for f in report.findings],
+    )
