@@ -105,15 +105,14 @@ QUESTIONS = [
         {("id:obl-kraeft-ugentlig-udveksling", "id:kliniske-afdelinger-kraeft")},
         id="weekly-obligations",
     ),
-    # "DMCG.dk opgaver i forhold til Danske Regioner og regionerne" — the bullets under "DMCG.dk skal derudover:",
-    # plus "at DMCG.dk’s forretningsudvalg udvides med regionale repræsentanter".
+    # "DMCG.dk opgaver i forhold til Danske Regioner og regionerne" — the bullets under "DMCG.dk skal derudover:".
+    # ("at DMCG.dk’s forretningsudvalg udvides med regionale repræsentanter" is the health directors' decision.)
     pytest.param(
         """SELECT ?o WHERE { ?o a gov:Obligation ; gov:obligedParty id:dmcg-dk ; gov:counterparty id:regionerne ;
                                 gov:statedIn id:aftale-dmcg-regionerne }""",
         {
             (f"id:obl-dmcg-{slug}",)
             for slug in (
-                "fu-udvides",
                 "faelles-indgang",
                 "raadgive-tiltag",
                 "tillid",
@@ -189,12 +188,48 @@ QUESTIONS = [
         {("id:dmcg-styregrupper", "id:dmcg-erne")},
         id="regions-represented-in-dmcg-steering-groups",
     ),
-    # "På møde d. 13. juni 2012 i sundhedsdirektørkredsen besluttede kredsen af sundhedsdirektører ..."
+    # "Samarbejdsaftale mellem DMCG.dk og regionerne" … "Parterne er enige om, at …" — agreed between the two, but
+    # the agreement text itself carries no date.
     pytest.param(
-        """SELECT ?date ?status ?party WHERE { id:aftale-dmcg-regionerne dct:date ?date ; gov:status ?status ;
-                                                  gov:party ?party }""",
-        {("2012-06-13", "gov:Adopted", "id:dmcg-dk"), ("2012-06-13", "gov:Adopted", "id:regionerne")},
-        id="dmcg-agreement-date-status-parties",
+        """SELECT ?status ?party WHERE { id:aftale-dmcg-regionerne gov:status ?status ; gov:party ?party .
+                                         FILTER NOT EXISTS { id:aftale-dmcg-regionerne dct:date ?date } }""",
+        {("gov:Adopted", "id:dmcg-dk"), ("gov:Adopted", "id:regionerne")},
+        id="dmcg-agreement-status-parties-undated",
+    ),
+    # "På møde d. 13. juni 2012 i sundhedsdirektørkredsen besluttede kredsen af sundhedsdirektører derfor fortsat at
+    # understøtte DMCG.dk …" — the date the text gives belongs to the health directors' decision.
+    pytest.param(
+        """SELECT ?date ?status ?by WHERE { ?decision gov:status ?status ; dct:date ?date ; gov:party ?by ;
+                                              dct:references id:aftale-dmcg-regionerne }""",
+        {("2012-06-13", "gov:Decision", "id:sundhedsdirektoerkredsen")},
+        id="health-directors-decided-on-13-june-2012",
+    ),
+    # "Kredsen besluttede derfor følgende: at der indgås en samarbejdsaftale med DMCG.dk … at DMCG.dk’s
+    # forretningsudvalg udvides med regionale repræsentanter … at der i RKKP tilknyttes en ressourceperson, der er
+    # sparringspartner for DMCG’erne … at regionerne fortsat understøtter DMCG.dk med beløb til bl.a.
+    # sekretariatsbistand"
+    pytest.param(
+        """SELECT ?o ?who WHERE { ?o gov:statedIn id:beslutning-sundhedsdirektoerkredsen-2012-06-13 ;
+                                     gov:obligedParty ?who }""",
+        {
+            ("id:obl-dmcg-kredsen-understoette", "id:sundhedsdirektoerkredsen"),
+            ("id:obl-dmcg-indgaa-samarbejdsaftale", "id:regionerne"),
+            ("id:obl-dmcg-fu-udvides", "id:dmcg-dk"),
+            ("id:obl-dmcg-rkkp-tilknytte-ressourceperson", "id:rkkp"),
+            ("id:obl-dmcg-ressourceperson-sparring", "id:rkkp-ressourceperson"),
+            ("id:obl-dmcg-regioner-stoette", "id:regionerne"),
+        },
+        id="what-the-health-directors-decided",
+    ),
+    # "I daglig praksis vil samarbejde og dialog mellem regionerne og DMCG.dk oftest ske via formanden for DMCG.dk,
+    # som repræsentant for DMCG miljøet og Danske Regioner som repræsentant for regionerne."
+    pytest.param(
+        """SELECT ?who ?for WHERE { ?m a org:Membership ; org:organization ?cooperation ; org:member ?who ;
+                                       org:role gov:Representative ; gov:represents ?for .
+                                    ?cooperation a org:OrganizationalCollaboration ;
+                                       org:hasMember id:dmcg-dk, id:regionerne }""",
+        {("id:formand-dmcg-dk", "id:dmcg-erne"), ("id:danske-regioner", "id:regionerne")},
+        id="day-to-day-channel-between-regions-and-dmcg-dk",
     ),
     # "Regionerne har aftalt konkrete elementer, der indgår i samarbejdsaftalen" — and the text gives no date.
     pytest.param(
