@@ -23,6 +23,7 @@ PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX gov: <{GOV}>
 PREFIX id: <{ID}>
 PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
@@ -273,6 +274,38 @@ QUESTIONS = [
             ("id:nationale-netvaerk-kraeft",),
         },
         id="who-acts-when-capacity-is-under-pressure",
+    ),
+    # The three capacity-contact rules: "Hvis en eller flere regioner oplever eller kan forudse længerevarende problemer
+    # med kapacitet på et kræftområde tages sagen op i regionernes sundhedsdirektørkreds." / "Hvis en region oplever
+    # … tages kontakt til øvrige regioner ved en på forhånd aftalt kontakt." / "Hvis et hospital oplever problemer med
+    # kapacitet på en eller flere typer af patientforløb tages der kontakt til øvrige hospitaler."
+    pytest.param(
+        """SELECT ?who ?whom WHERE {
+             VALUES ?passage { id:passage-shared-kraeft-sundhedsdirektoerkreds id:passage-kraeft-region-kontakt
+                               id:passage-kraeft-hospital-kontakt }
+             ?o prov:wasDerivedFrom ?passage ; gov:obligedParty ?who ; gov:counterparty ?whom ;
+                gov:frequency gov:AsNeeded }""",
+        {
+            ("id:regionerne", "id:sundhedsdirektoerkredsen"),
+            ("id:regionerne", "id:regionerne"),
+            ("id:regionernes-hospitaler", "id:regionernes-hospitaler"),
+        },
+        id="capacity-contact-rules-who-contacts-whom",
+    ),
+    # "... tages kontakt til øvrige regioner ved en på forhånd aftalt kontakt." — the contact is not named.
+    pytest.param(
+        """ASK { id:obl-kraeft-kontakt-oevrige-regioner gov:obligedParty id:regionerne .
+                 FILTER NOT EXISTS { ?agent cv:contactPoint ?contact } }""",
+        True,
+        id="pre-agreed-contact-between-regions-not-named",
+    ),
+    # "Rammer for og beskrivelse af, hvordan sundhedsdirektørerne følger op på samarbejdsaftalen" — the health
+    # directors are a post in their circle, held by nobody the documents name.
+    pytest.param(
+        """SELECT ?post WHERE { ?post org:memberOf id:sundhedsdirektoerkredsen ; a org:Post .
+                                FILTER NOT EXISTS { ?post org:heldBy ?someone } }""",
+        {("id:sundhedsdirektoer",)},
+        id="health-directors-are-an-unfilled-post-in-the-circle",
     ),
     # "DMCG.dk rådgiver særligt regionerne i forbindelse med konkrete tiltag om kræftbehandling, organisering,
     # forskning og tolkning af ny viden."
