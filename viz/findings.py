@@ -1,18 +1,19 @@
 """Audit findings as the org graph shows them: the worst severity per node and each finding in da and en.
 
-The audit itself (``govkg.audit``) runs elsewhere; this module only turns its report into the small,
-plain summaries the projection attaches to nodes. :func:`audit_overlay` runs the cached audit of a store
-when the audit module is installed, and draws no gap markers when it is not.
+The audit itself runs in :mod:`govkg.audit`; this module only turns its reports into the small, plain
+summaries the projection attaches to nodes (the red border and the side panel's list).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol
 
+from govkg.audit import AuditReport, Finding, cached_audit, severities_by_focus
+from govkg.store import Store
 from viz.kinds import SEVERITY_RANK, severity_key
+
+Overlay = tuple[dict[str, str], dict[str, list["NodeFinding"]]]
 
 
 @dataclass(frozen=True)
@@ -29,49 +30,41 @@ class NodeFinding:
         return asdict(self)
 
 
-class _Finding(Protocol):
-    focus: Any
-    rule_name: Any
-    severity: Any
-    message: Any
-
-
 def worst(severities: Iterable[object]) -> str | None:
     """The most serious of some severities (``violation`` > ``warning`` > ``info``), or None."""
     keys = [severity_key(s) for s in severities if s is not None]
     return max(keys, key=lambda k: SEVERITY_RANK.get(k, 0)) if keys else None
 
 
-def overlay(report_da: Any, report_en: Any | None = None) -> tuple[dict[str, str], dict[str, list[NodeFinding]]]:
-    """Severities and findings per focus IRI from an audit report in Danish (and one in English).
+def _key(finding: Finding) -> tuple[str, str, str, str | None, str | None]:
+    """What identifies a finding whatever the language: entity, shape, constraint, path and value."""
+    return finding.focus, finding.rule, finding.constraint, finding.path, finding.value
 
-    The two reports come from the same run in two languages, so findings on a node pair up in order;
-    without an English report the Danish text stands in for both.
+
+def overlay(report_da: AuditReport, report_en: AuditReport | None = None) -> Overlay:
+    """Severities and findings per focus IRI from one audit run reported in Danish and in English.
+
+    Without an English report (or where a finding has no English twin) the Danish text stands in.
     """
-    english: dict[str, list[_Finding]] = {}
-    for finding in getattr(report_en, "findings", None) or ():
-        english.setdefault(str(finding.focus), []).append(finding)
+    english: dict[tuple[str, str, str, str | None, str | None], list[Finding]] = {}
+    for finding in report_en.findings if report_en is not None else ():
+        english.setdefault(_key(finding), []).append(finding)
     by_node: dict[str, list[NodeFinding]] = {}
     for finding in report_da.findings:
-        twins = english.get(str(finding.focus))
+        twins = english.get(_key(finding))
         twin = twins.pop(0) if twins else finding
-        by_node.setdefault(str(finding.focus), []).append(
+        by_node.setdefault(finding.focus, []).append(
             NodeFinding(
                 severity=severity_key(finding.severity),
-                rule_da=str(finding.rule_name),
-                rule_en=str(twin.rule_name),
-                message_da=str(finding.message),
-                message_en=str(twin.message),
+                rule_da=finding.rule_name,
+                rule_en=twin.rule_name,
+                message_da=finding.message,
+                message_en=twin.message,
             )
         )
-    severities = {node: worst(f.severity for f in found) or "info" for node, found in by_node.items()}
-    return severities, by_node
+    return {focus: str(severity) for focus, severity in severities_by_focus(report_da).items()}, by_node
 
 
-def audit_overlay(store: Any) -> tuple[Mapping[str, str], Mapping[str, list[NodeFinding]]]:
-    """Run (or reuse) the store's cached audit in both languages; nothing when the audit is not installed."""
-    try:
-        audit = importlib.import_module("govkg.audit")
-    except ModuleNotFoundError:
-        return {}, {}
-    return overlay(audit.cached_audit(store, "da"), audit.cached_audit(store, "en"))
+def audit_overlay(store: Store) -> Overlay:
+    """The store's cached audit (one validation per dataset version) as an overlay for the graph."""
+    return overlay(cached_audit(store, "da"), cached_audit(store, "en"))

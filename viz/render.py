@@ -41,7 +41,7 @@ STYLE: dict[str, tuple[str, str, str, str]] = {
     "obligation": ("#9e9e9e", "#616161", "#212121", "triangle"),
 }
 FINDING_BORDER = "#d50000"
-FINDING_WIDTH = {"violation": 5, "warning": 4, "info": 3}
+FINDING_WIDTH = {"violation": 4, "warning": 3, "info": 2}
 LARGE = 400  # above this many nodes: no edge labels, straight edges, no Kamada-Kawai seeding
 
 
