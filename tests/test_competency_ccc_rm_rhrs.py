@@ -378,6 +378,61 @@ def test_nobody_is_named_in_the_ccc_research_council(seed_store: Store) -> None:
     )
 
 
+def test_a_wish_for_next_year_is_not_a_body(seed_store: Store) -> None:
+    """Is there a local ethics committee in the graph? No: it is a wish for where AUH stands in a year.
+
+    002: "Deltagerne har givet input og ønsker til, hvor Aarhus CCC har ført AUH hen om ét år." …
+    "Lokal Etisk Komité er etableret og sikrer hurtig godkendelse af forskningsprojekter."
+    """
+    assert not ask(
+        seed_store,
+        """
+        ASK { ?body skos:prefLabel ?label . FILTER(CONTAINS(LCASE(STR(?label)), "etisk")) }""",
+    ), "a wished-for outcome is not modelled as a body"
+
+
+def test_what_the_text_places_under_auh(ask_seed: AskSeed) -> None:
+    """Which bodies does the summary place under AUH by its wording? Only AUH Forskningsråd.
+
+    002: "Det er vigtigt at afklare og styrke samarbejdet med AUH Forskningsråd." — the hospital management (HL)
+    and the circle of department managements (AL) are named without saying whose they are.
+    """
+    answer = column(ask_seed, "SELECT ?body WHERE { ?body org:subOrganizationOf id:auh }")
+    assert answer == {"https://w3id.org/govkg/id/auh-forskningsraad"}
+
+
+def test_whom_major_measures_are_discussed_with(ask_seed: AskSeed) -> None:
+    """With whom should measures with major consequences be discussed? The contact directors (a proposal).
+
+    002: "Tiltag med store konsekvenser bør drøftes på dialogmøder med kontaktdirektørerne, som også skal stå på mål
+    for beslutninger."
+    """
+    answer = rows(
+        ask_seed,
+        """
+        SELECT ?who ?with ?note WHERE { ?o gov:obligedParty ?who ; gov:counterparty ?with ; skos:scopeNote ?note ;
+            prov:wasDerivedFrom id:passage-ccc-kontaktdirektoerer . ?with a org:Post .
+            FILTER NOT EXISTS { ?with org:heldBy ?someone } FILTER(lang(?note) = "da") }""",
+    )
+    assert {(who, with_) for who, with_, _ in answer} == {
+        ("https://w3id.org/govkg/id/ccc-styregruppe", "https://w3id.org/govkg/id/kontaktdirektoer")
+    }
+    assert all("Forslag" in note for _, _, note in answer), "the summary only proposes it"
+
+
+def test_nobody_is_named_in_the_ccc_forum(seed_store: Store) -> None:
+    """Who sits in CCC-Forum? Not stated: the meetings only discuss an open invitation to the departments.
+
+    002: "Der er ønske om en åben invitation, hvor afdelingerne selv kan vurdere behovet for deltagelse."
+    """
+    assert not ask(
+        seed_store,
+        """
+        ASK { { ?m org:organization id:ccc-forum } UNION { ?x org:memberOf id:ccc-forum }
+              UNION { id:ccc-forum org:hasMember ?y } }""",
+    )
+
+
 # -- 004: RH/RS draft agreement (6 August 2018) ---------------------------------------------------------------
 
 
