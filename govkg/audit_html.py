@@ -18,7 +18,7 @@ from govkg.audit_schema import rule_summaries
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.45}
-a{color:#0b5cad} h1{margin:.2rem 0} .lead{color:#4a5866;margin-top:0} code{font-size:.9em}
+a{color:#0b5cad} h1{margin:.2rem 0} .lead{color:#4a5866;margin-top:0} code{font-size:.9em;overflow-wrap:anywhere}
 nav{margin:.6rem 0;font-size:.95em} nav a{margin-right:.7rem}
 nav .on{font-weight:600;text-decoration:none;color:#1d2733}
 .badge{display:inline-block;padding:.1rem .55rem;border-radius:999px;color:#fff;font-size:.85em;vertical-align:middle}
