@@ -270,6 +270,76 @@ def test_obligations_nobody_is_named_for_in_2016(ask_seed: AskSeed) -> None:
     }
 
 
+def test_who_sits_in_the_theme_groups(ask_seed: AskSeed) -> None:
+    """Who sits in the theme groups? Representatives of the municipalities, general practice and the region.
+
+    003: "Mange repræsentanter fra kommunerne, almen praksis og regionen har været i arbejdstøjet og har stillet op
+    til arbejdsgrupper og temagrupper."
+    """
+    answer = column(
+        ask_seed,
+        """
+        SELECT ?who WHERE { ?m a org:Membership ; org:organization id:temagrupper ; org:member ?who ;
+                                org:role gov:Representative }""",
+    )
+    assert answer == {
+        "https://w3id.org/govkg/id/rm-kommunerne",
+        "https://w3id.org/govkg/id/rm-almen-praksis",
+        "https://w3id.org/govkg/id/region-midtjylland",
+    }
+
+
+def test_which_groups_sit_under_sundhedsstyregruppen(ask_seed: AskSeed) -> None:
+    """Which groups sit under the health steering group? Its chairmanship, the theme groups and the ad hoc groups.
+
+    003: "Konkret vil der være behov for en gennemgang af alle nuværende tværsektorielle grupper under
+    Sundhedsstyregruppen …"; "I den nuværende organisation bestående af sundhedsstyregruppe, temagrupper (og andre
+    tværsektorielle grupper) samt klynger …"; "Sundhedsstyregruppens formandskab …"
+    """
+    answer = column(ask_seed, "SELECT ?g WHERE { ?g org:subOrganizationOf id:sundhedsstyregruppen }")
+    assert answer == {
+        "https://w3id.org/govkg/id/sundhedsstyregruppens-formandskab",
+        "https://w3id.org/govkg/id/temagrupper",
+        "https://w3id.org/govkg/id/ad-hoc-grupper",
+    }
+
+
+def test_what_the_clusters_must_implement(ask_seed: AskSeed) -> None:
+    """What must the clusters implement? The agreements made under the steering group, and the care programme.
+
+    003: "Desuden vil klyngerne skulle stå for at implementere de samarbejdsaftaler, der indgås i regi af
+    Sundhedsstyregruppen." and "Herefter har klyngerne ansvaret for at implementere forløbsprogrammet."
+    """
+    answer = column(
+        ask_seed,
+        """
+        SELECT ?action WHERE { ?o gov:obligedParty id:klyngerne ; gov:statedIn id:forslag-rm-organisering-2016 ;
+                                  gov:action ?action .
+                               FILTER(lang(?action) = "da" && STRSTARTS(?action, "Implementere")) }""",
+    )
+    assert answer == {
+        "Implementere de samarbejdsaftaler, der indgås i regi af Sundhedsstyregruppen",
+        "Implementere det godkendte forløbsprogram",
+    }
+
+
+def test_cluster_representative_is_a_post_nobody_is_named_for(ask_seed: AskSeed) -> None:
+    """Through whom can a municipality or hospital sit in a group? A cluster representative, whom nobody names.
+
+    003: "Den enkelte kommune eller hospital vil derfor ikke altid være repræsenteret i gruppen, hverken direkte
+    eller via en klyngerepræsentant."
+    """
+    answer = rows(
+        ask_seed,
+        """
+        SELECT ?post ?role WHERE { ?post a org:Post ; org:postIn id:klyngerne ; org:role ?role .
+                                   FILTER NOT EXISTS { ?post org:heldBy ?someone } }""",
+    )
+    assert answer == {
+        ("https://w3id.org/govkg/id/klyngerepraesentant", "https://w3id.org/govkg/ontology#Representative")
+    }
+
+
 # -- 002: Aarhus CCC meeting summary (June 2025) -----------------------------------------------------------
 
 
