@@ -625,6 +625,48 @@ def test_how_often_the_political_level_discusses(ask_seed: AskSeed) -> None:
     }
 
 
+def test_who_supports_whom_in_taking_functions_home(ask_seed: AskSeed) -> None:
+    """Who supports whom in taking specialised functions home? RH supports RS — one way only.
+
+    004: "og at RS fagligt understøttes af RH i at kunne hjemtage de specialiserede funktioner helt eller delvist,
+    hvor det fagligt er hensigtsmæssigt"
+    """
+    answer = rows(
+        ask_seed,
+        """
+        SELECT ?obliged ?counter WHERE { ?o prov:wasDerivedFrom id:passage-rhrs-hjemtagning ;
+            gov:obligedParty ?obliged ; gov:counterparty ?counter }""",
+    )
+    assert answer == {("https://w3id.org/govkg/id/region-hovedstaden", "https://w3id.org/govkg/id/region-sjaelland")}
+
+
+def test_rs_in_professional_development_names_no_one_in_charge(ask_seed: AskSeed) -> None:
+    """Who must see to it that RS takes part in professional development? The text names nobody: both parties.
+
+    004: "… og at RS indgår i den faglige udvikling, herunder forskning og uddannelse."
+    """
+    answer = column(
+        ask_seed,
+        "SELECT ?who WHERE { ?o prov:wasDerivedFrom id:passage-rhrs-faglig-udvikling ; gov:obligedParty ?who }",
+    )
+    assert answer == {"https://w3id.org/govkg/id/region-hovedstaden", "https://w3id.org/govkg/id/region-sjaelland"}
+
+
+def test_which_hospital_the_text_places_in_a_region(ask_seed: AskSeed) -> None:
+    """Which of the named hospitals does the text place in a region? Only Sjællands Universitetshospital, in RS.
+
+    004: "Med etableringen af Sjællands Universitetshospital i RS arbejdes der på en hjemtagning af specialiserede
+    behandlinger …" — Rigshospitalet and Herlev og Gentofte hospital are named without their region.
+    """
+    answer = rows(
+        ask_seed,
+        "SELECT ?h ?r WHERE { ?h a gov:Hospital ; org:subOrganizationOf ?r . ?r a gov:Region }",
+    )
+    assert answer == {
+        ("https://w3id.org/govkg/id/sjaellands-universitetshospital", "https://w3id.org/govkg/id/region-sjaelland")
+    }
+
+
 # -- all three ---------------------------------------------------------------------------------------------------
 
 
