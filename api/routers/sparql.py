@@ -11,13 +11,14 @@ depends on the host name a request came through.
 from __future__ import annotations
 
 from email.utils import format_datetime
+from functools import lru_cache
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.auth import check_update_token
-from api.deps import SettingsDep, StoreDep
+from api.deps import get_settings, get_store
 from api.errors import HTTP_CODES, error_body
 from api.negotiation import choose
 from api.service_description import describe, graph_sizes
@@ -73,10 +74,12 @@ def protocol_error(status: int, message: str) -> JSONResponse:
     return JSONResponse(error_body(HTTP_CODES.get(status, "BAD_REQUEST"), message), status_code=status)
 
 
+@lru_cache(maxsize=64)
 def version_headers(version: DatasetVersion, fmt: Format | None = None) -> dict[str, str]:
-    """ETag (per dataset version and format) and Last-Modified for a response."""
+    """ETag (per dataset version and format) and Last-Modified for a response (shared: do not change it)."""
     tag = version.etag if fmt is None else f'{version.etag[:-1]}-{fmt.key}"'
-    return {"ETag": tag, "Last-Modified": format_datetime(version.modified, usegmt=True)}
+    headers = {"ETag": tag, "Last-Modified": format_datetime(version.modified, usegmt=True)}
+    return headers if fmt is None else {**headers, "Vary": "Accept"}
 
 
 def not_modified(request: Request, tags: set[str]) -> bool:
@@ -90,11 +93,19 @@ def not_modified(request: Request, tags: set[str]) -> bool:
 
 def endpoint_iri(request: Request, settings: Settings) -> str:
     """The endpoint's own URL (the base for relative IRIs in a query), or the dataset base if it is no IRI."""
-    url = str(request.url.replace(query="", fragment=""))
+    scope = request.scope
+    return _checked_iri(
+        f"{scope['scheme']}://{request.headers.get('host', 'localhost')}{scope.get('root_path', '')}{scope['path']}",
+        settings.base_iri,
+    )
+
+
+@lru_cache(maxsize=64)
+def _checked_iri(url: str, fallback: str) -> str:
     try:
         return ox.NamedNode(url).value
     except ValueError:
-        return settings.base_iri
+        return fallback
 
 
 def has_body(request: Request) -> bool:
@@ -111,7 +122,7 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
     version = store.version
     if not_modified(request, {version_headers(version, f)["ETag"] for f in (solutions, graphs) if f}):
         fmt = solutions or graphs
-        return Response(status_code=304, headers={**version_headers(version, fmt), "Vary": "Accept"})
+        return Response(status_code=304, headers=version_headers(version, fmt))
     text = f"BASE <{endpoint_iri(request, settings)}>\n{op.text}"
     defaults, named = (op.default_graphs or [], op.named_graphs or []) if op.names_dataset else (None, None)
 
@@ -132,8 +143,7 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
         raise QuerySyntaxError(shift_position(exc.message, 1)) from None
     if fmt is None:
         return protocol_error(406, acceptable(GRAPH_OFFERS if solutions else SOLUTION_OFFERS))
-    headers = {**version_headers(version, fmt), "Vary": "Accept"}
-    return Response(body, headers=headers, media_type=fmt.content_type)
+    return Response(body, headers=version_headers(version, fmt), media_type=fmt.content_type)
 
 
 async def apply_update(request: Request, store: Store, settings: Settings, op: Operation) -> Response:
@@ -166,8 +176,9 @@ async def describe_service(request: Request, store: Store, settings: Settings) -
 
 
 @router.get("/sparql", openapi_extra={"parameters": QUERY_PARAMETERS}, response_class=Response)
-async def query_by_get(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+async def query_by_get(request: Request) -> Response:
     """SPARQL query by GET (``?query=``); without a query, the service description or the query page."""
+    store, settings = get_store(request), get_settings(request)
     try:
         op = from_get(request.query_params.multi_items(), has_body(request))
     except ProtocolError as exc:
@@ -178,8 +189,9 @@ async def query_by_get(request: Request, store: StoreDep, settings: SettingsDep)
 
 
 @router.post("/sparql", openapi_extra=SPARQL_BODY, response_class=Response)
-async def query_by_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+async def query_by_post(request: Request) -> Response:
     """SPARQL query or update by POST: a form, ``application/sparql-query`` or ``application/sparql-update``."""
+    store, settings = get_store(request), get_settings(request)
     try:
         op = from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
     except ProtocolError as exc:
@@ -190,8 +202,9 @@ async def query_by_post(request: Request, store: StoreDep, settings: SettingsDep
 
 
 @router.post("/update", openapi_extra=SPARQL_BODY, response_class=Response, status_code=204)
-async def update_by_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+async def update_by_post(request: Request) -> Response:
     """SPARQL update by POST (form ``update=`` or ``application/sparql-update``); needs the update token."""
+    store, settings = get_store(request), get_settings(request)
     try:
         op = from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
     except ProtocolError as exc:
