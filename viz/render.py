@@ -42,7 +42,14 @@ STYLE: dict[str, tuple[str, str, str, str]] = {
 }
 FINDING_BORDER = "#d50000"
 FINDING_WIDTH = {"violation": 4, "warning": 3, "info": 2}
-LARGE = 400  # above this many nodes: no edge labels, straight edges, no Kamada-Kawai seeding
+SEED_SCALE = 0.35  # a large network starts from the org chart, squeezed so physics spreads it quickly
+LARGE = 400
+HIERARCHY_LINE = {"color": "#37474f", "highlight": "#000000", "hover": "#000000"}
+OTHER_LINE = {
+    "color": "#90a4ae",
+    "highlight": "#000000",
+    "hover": "#000000",
+}  # above this many nodes: no edge labels, straight edges, no Kamada-Kawai seeding
 
 
 def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = "da", title: str | None = None) -> str:
@@ -75,6 +82,8 @@ def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = 
             "focus": compact(graph.graph["focus"]) if graph.graph.get("focus") else None,
             "depth": graph.graph.get("depth"),
             "edgeLabels": len(nodes) <= LARGE,
+            "seedNetwork": len(nodes) > LARGE,
+            "seedScale": SEED_SCALE,
             "findingBorder": FINDING_BORDER,
         },
         "i18n": UI,
@@ -97,22 +106,13 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
     """vis-network node and edge records for a projection, built through pyvis (ids are compact names)."""
     net = Network(directed=True, cdn_resources="in_line")
     for node, attrs in sorted(graph.nodes(data=True)):
-        fill, border, font, shape = STYLE[attrs["kind"]]
         severity = attrs.get("severity")
+        fill, _, _, shape = STYLE[attrs["kind"]]
         net.add_node(
             compact(node),
             label=attrs["label_da"],
             shape=shape,
-            color={
-                "background": fill,
-                "border": FINDING_BORDER if severity else border,
-                "highlight": {"background": fill, "border": FINDING_BORDER if severity else "#000000"},
-                "hover": {"background": fill, "border": FINDING_BORDER if severity else "#000000"},
-            },
-            borderWidth=FINDING_WIDTH.get(severity, 3) if severity else 1,
-            borderWidthSelected=FINDING_WIDTH.get(severity, 3) + 1 if severity else 3,
-            font={"color": font if shape in ("box", "ellipse") else "#1d2733"},
-            size=16 if shape not in ("box", "ellipse") else None,
+            group=attrs["kind"],
             kind=attrs["kind"],
             label_da=attrs["label_da"],
             label_en=attrs["label_en"],
@@ -120,6 +120,17 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
             docs=[compact(d) for d in attrs["docs"]],
             severity=severity,
         )
+        if severity:  # pyvis drops ``color`` for grouped nodes, so the red border goes on afterwards
+            net.get_node(compact(node)).update(
+                color={
+                    "background": fill,
+                    "border": FINDING_BORDER,
+                    "highlight": {"background": fill, "border": FINDING_BORDER},
+                    "hover": {"background": fill, "border": FINDING_BORDER},
+                },
+                borderWidth=FINDING_WIDTH.get(severity, 3),
+                borderWidthSelected=FINDING_WIDTH.get(severity, 3) + 1,
+            )
     known = set(net.node_ids)
     for source, target, key, attrs in sorted(graph.edges(keys=True, data=True)):
         if compact(source) not in known or compact(target) not in known:
@@ -132,9 +143,7 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
             relation=key,
             label_da=_edge_label(attrs, "da"),
             label_en=_edge_label(attrs, "en"),
-            color={"color": "#37474f" if hierarchical else "#90a4ae", "highlight": "#000000", "hover": "#000000"},
-            width=2 if hierarchical else 1,
-            dashes=not hierarchical,
+            **({"color": HIERARCHY_LINE, "width": 2, "dashes": False} if hierarchical else {}),
         )
     return [_drop_none(n) for n in net.nodes], list(net.edges)
 
@@ -164,11 +173,31 @@ def _legend_kind(key: str, da: str, en: str) -> dict[str, str]:
     return {"key": key, "da": da, "en": en, "fill": fill, "border": border, "shape": shape}
 
 
+def _group(kind: str) -> dict[str, Any]:
+    """How a kind of node looks: fill, border, label colour inside boxes and ellipses, size of the others."""
+    fill, border, font, shape = STYLE[kind]
+    inside = shape in ("box", "ellipse")
+    look: dict[str, Any] = {
+        "shape": shape,
+        "color": {
+            "background": fill,
+            "border": border,
+            "highlight": {"background": fill, "border": "#000000"},
+            "hover": {"background": fill, "border": "#000000"},
+        },
+        "font": {"color": font if inside else "#1d2733"},
+    }
+    if not inside:
+        look["size"] = 16
+    return look
+
+
 def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
     """vis-network options: a fixed top-down chart, or physics that settles once and is then switched off.
 
-    Large graphs get straight edges, no Kamada-Kawai seeding and a bounded number of stabilisation steps,
-    so that a couple of thousand nodes settle in seconds rather than minutes.
+    Large graphs get straight edges, start from the org chart's positions instead of Kamada-Kawai or
+    random ones, and take a bounded number of stabilisation steps, so that a couple of thousand nodes
+    settle in seconds rather than minutes.
     """
     large = node_count > LARGE
     base: dict[str, Any] = {
@@ -177,11 +206,17 @@ def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
             "font": {"size": 14, "face": "system-ui, sans-serif"},
             "margin": 8,
             "widthConstraint": {"maximum": 130 if mode == "org" else 200},
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
         },
+        "groups": {kind: _group(kind) for kind in STYLE},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "font": {"size": 11, "align": "middle", "strokeWidth": 3, "color": "#37474f"},
             "selectionWidth": 2,
+            "color": OTHER_LINE,
+            "width": 1,
+            "dashes": True,
         },
         "interaction": {
             "hover": not large,
@@ -208,10 +243,11 @@ def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
             "springLength": 140,
             "springConstant": 0.06,
             "avoidOverlap": 0.3,
+            "theta": 0.9 if large else 0.5,
         },
         "stabilization": {
             "enabled": True,
-            "iterations": max(80, min(600, 160_000 // max(node_count, 1))),
+            "iterations": max(40, min(600, 80_000 // max(node_count, 1))),
             "updateInterval": 25,
             "fit": True,
         },

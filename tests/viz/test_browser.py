@@ -24,6 +24,7 @@ from tests.viz.test_cli import env_for
 from viz.findings import audit_overlay
 from viz.kinds import RELATION_BY_KEY, compact
 from viz.projection import project
+from viz.render import FINDING_BORDER
 
 pytestmark = pytest.mark.browser
 
@@ -197,8 +198,13 @@ def test_the_cli_file_opens_from_disk_with_the_whole_projection(
     page = open_file(guarded, seed_file)
     assert drawn_nodes(page) == {compact(n) for n in expected}
     assert drawn_edge_count(page) == expected.number_of_edges()
-    flagged = page.evaluate("() => window.govkgGraph.nodes.get().filter(n => n.severity).length")
-    assert flagged == sum(1 for _, a in expected.nodes(data=True) if a["severity"])
+    borders = page.evaluate(
+        "() => Object.fromEntries(Object.entries(window.govkgGraph.network.body.nodes)"
+        ".map(([id, node]) => [id, node.options.color.border]))"
+    )
+    red = {compact(n) for n, a in expected.nodes(data=True) if a["severity"]}
+    assert red, "the seed data has audit findings on drawn nodes"
+    assert {node for node, colour in borders.items() if colour == FINDING_BORDER} == red
     guarded.screenshot("graph-file-seed")
 
 

@@ -251,9 +251,11 @@
       b.setAttribute("aria-pressed", String(b.getAttribute("data-mode") === mode));
     });
     if (network) { network.destroy(); }
-    if (mode === "org") {
+    if (mode === "org" || (config.seedNetwork && !state.seeded)) {
+      var scale = mode === "org" ? 1 : config.seedScale;
+      state.seeded = true;
       nodes.update(Object.keys(DATA.positions).map(function (id) {
-        return { id: id, x: DATA.positions[id][0], y: DATA.positions[id][1] };
+        return { id: id, x: DATA.positions[id][0] * scale, y: DATA.positions[id][1] * scale };
       }));
     }
     var options = DATA.options[mode];
