@@ -80,7 +80,7 @@ function cell(term) {
   if (!term) return td;
   if (term.type === 'uri') { td.textContent = short(term.value); td.title = term.value; }
   else if (term.type === 'bnode') td.textContent = '_:' + term.value;
-  else td.textContent = term.value + (term['xml:lang'] ? ' @' + term['xml:lang'] : '');
+  else { td.textContent = term.value; if (term['xml:lang']) { td.lang = term['xml:lang']; td.title = '@' + td.lang; } }
   return td;
 }
 function table(data) {

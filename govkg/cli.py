@@ -68,7 +68,12 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-LAZY_COMMANDS = {"serve": "api.cli.serve", "graph": "viz.cli.graph", "audit": "govkg.audit_cli.audit"}
+LAZY_COMMANDS = {
+    "serve": "api.cli.serve",
+    "graph": "viz.cli.graph",
+    "audit": "govkg.audit_cli.audit",
+    "dump": "govkg.dump_cli.dump",
+}
 
 
 @click.group(cls=LazyGroup, lazy_subcommands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
