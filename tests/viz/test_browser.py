@@ -79,6 +79,12 @@ def test_the_served_page_draws_exactly_the_projection_offline(
     assert drawn_nodes(page) == {compact(n["id"]) for n in seed_full["nodes"]}
     assert drawn_edge_count(page) == len(seed_full["edges"])
     assert page.evaluate("() => window.govkgGraph.network.physics.physicsEnabled") is False, "physics stopped"
+    before = page.evaluate("() => window.govkgGraph.network.getPositions()")
+    page.uncheck("#kind-filter input[value=post]")
+    page.check("#kind-filter input[value=post]")
+    after = page.evaluate("() => window.govkgGraph.network.getPositions()")
+    moved = [n for n in before if abs(before[n]["x"] - after[n]["x"]) > 1 or abs(before[n]["y"] - after[n]["y"]) > 1]
+    assert not moved, f"hiding and showing a type moved nodes: {moved}"
     guarded.screenshot("graph-network-seed")
 
 
@@ -132,6 +138,7 @@ def test_focus_and_depth_limit_the_graph(server: LiveServer, guarded: GuardedPag
     page = open_server_page(guarded, server, f"?focus={compact(focus)}&depth=1")
     assert drawn_nodes(page) == expected
     assert len(expected) < len(seed_full["nodes"])
+    assert page.evaluate("() => window.govkgGraph.network.getSelectedNodes()") == [compact(focus)]
     assert drawn_edge_count(page) == len(api_graph(server, focus=focus, depth=1)["edges"])
 
 
@@ -163,6 +170,8 @@ def test_the_language_switch_changes_every_label(
     page.click("#lang-switch button[data-lang=en]")
     assert page.evaluate(labels) == {compact(n["id"]): n["label"]["en"] for n in seed_full["nodes"]}
     assert page.evaluate("() => document.documentElement.lang") == "en"
+    tooltips = page.evaluate("() => window.govkgGraph.edges.get().map(e => [e.relation, e.title])")
+    assert all(RELATION_BY_KEY[relation].en in title for relation, title in tooltips), "edge tooltips in English"
     assert page.text_content("h1") == "Org graph"
     guarded.screenshot("graph-english-seed")
 

@@ -41,7 +41,13 @@
       if ((byKind && byDoc && byFocus) || n.id === state.focusId) { visible.add(n.id); }
     });
   }
+  function keepPositions() {
+    /* Settled nodes keep their place when filters hide and show them again (physics is off by then). */
+    var placed = network.getPositions();
+    nodes.update(Object.keys(placed).map(function (id) { return { id: id, x: placed[id].x, y: placed[id].y }; }));
+  }
   function refresh() {
+    if (network && state.mode === "network") { keepPositions(); }
     computeVisible();
     nodeView.refresh();
     edgeView.refresh();
@@ -237,6 +243,7 @@
 
   /* --- the network itself -------------------------------------------------------------------- */
   function markReady() {
+    if (config.focus && nodes.get(config.focus)) { network.selectNodes([config.focus]); }
     network.once("afterDrawing", function () {
       state.ready = true;
       state.stableAt = performance.now();
