@@ -107,12 +107,12 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
     net = Network(directed=True, cdn_resources="in_line")
     for node, attrs in sorted(graph.nodes(data=True)):
         severity = attrs.get("severity")
-        fill, _, _, shape = STYLE[attrs["kind"]]
+        look = _marked(attrs["kind"], severity) if severity else {"group": attrs["kind"]}
         net.add_node(
             compact(node),
             label=attrs["label_da"],
-            shape=shape,
-            group=attrs["kind"],
+            shape=STYLE[attrs["kind"]][3],
+            **look,
             kind=attrs["kind"],
             label_da=attrs["label_da"],
             label_en=attrs["label_en"],
@@ -120,17 +120,6 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
             docs=[compact(d) for d in attrs["docs"]],
             severity=severity,
         )
-        if severity:  # pyvis drops ``color`` for grouped nodes, so the red border goes on afterwards
-            net.get_node(compact(node)).update(
-                color={
-                    "background": fill,
-                    "border": FINDING_BORDER,
-                    "highlight": {"background": fill, "border": FINDING_BORDER},
-                    "hover": {"background": fill, "border": FINDING_BORDER},
-                },
-                borderWidth=FINDING_WIDTH.get(severity, 3),
-                borderWidthSelected=FINDING_WIDTH.get(severity, 3) + 1,
-            )
     known = set(net.node_ids)
     for source, target, key, attrs in sorted(graph.edges(keys=True, data=True)):
         if compact(source) not in known or compact(target) not in known:
@@ -171,6 +160,26 @@ def _details(attrs: dict[str, Any]) -> dict[str, Any]:
 def _legend_kind(key: str, da: str, en: str) -> dict[str, str]:
     fill, border, _, shape = STYLE[key]
     return {"key": key, "da": da, "en": en, "fill": fill, "border": border, "shape": shape}
+
+
+def _marked(kind: str, severity: str) -> dict[str, Any]:
+    """A node with audit findings: its kind's look with a red border, and no vis group.
+
+    vis-network resets a grouped node's colour to the group's on any later update (a label in the other
+    language, a new position), which would wipe the red border; so marked nodes carry their whole look.
+    """
+    look = _group(kind)
+    del look["shape"]
+    fill = look["color"]["background"]
+    look["color"] = {
+        "background": fill,
+        "border": FINDING_BORDER,
+        "highlight": {"background": fill, "border": FINDING_BORDER},
+        "hover": {"background": fill, "border": FINDING_BORDER},
+    }
+    look["borderWidth"] = FINDING_WIDTH.get(severity, 3)
+    look["borderWidthSelected"] = look["borderWidth"] + 1
+    return look
 
 
 def _group(kind: str) -> dict[str, Any]:

@@ -207,13 +207,18 @@ def test_the_cli_file_opens_from_disk_with_the_whole_projection(
     page = open_file(guarded, seed_file)
     assert drawn_nodes(page) == {compact(n) for n in expected}
     assert drawn_edge_count(page) == expected.number_of_edges()
-    borders = page.evaluate(
-        "() => Object.fromEntries(Object.entries(window.govkgGraph.network.body.nodes)"
-        ".map(([id, node]) => [id, node.options.color.border]))"
-    )
     red = {compact(n) for n, a in expected.nodes(data=True) if a["severity"]}
     assert red, "the seed data has audit findings on drawn nodes"
-    assert {node for node, colour in borders.items() if colour == FINDING_BORDER} == red
+    borders = (
+        "() => Object.entries(window.govkgGraph.network.body.nodes)"
+        f".filter(([id, node]) => node.options.color.border === '{FINDING_BORDER}').map(([id, node]) => id)"
+    )
+    assert set(page.evaluate(borders)) == red
+    page.click("#lang-switch button[data-lang=en]")
+    assert set(page.evaluate(borders)) == red, "the red border survives the language switch"
+    page.click("#mode-switch button[data-mode=org]")
+    page.wait_for_selector("body[data-ready=org]", state="attached")
+    assert set(page.evaluate(borders)) == red, "and the switch to the org chart"
     guarded.screenshot("graph-file-seed")
 
 
