@@ -24,7 +24,7 @@ from tests.viz.test_cli import env_for
 from viz.findings import audit_overlay
 from viz.kinds import RELATION_BY_KEY, compact
 from viz.projection import project
-from viz.render import FINDING_BORDER
+from viz.style import FINDING_BORDER
 
 pytestmark = pytest.mark.browser
 

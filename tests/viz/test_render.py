@@ -16,7 +16,8 @@ import rdflib
 from govkg.namespaces import ID
 from viz.kinds import KIND_BY_KEY
 from viz.projection import project, select
-from viz.render import FINDING_BORDER, LARGE, STYLE, options, render_html
+from viz.render import render_html
+from viz.style import FINDING_BORDER, LARGE, STYLE, options
 
 VIS = resources.files("pyvis").joinpath("templates/lib/vis-9.1.2")
 # The only URLs inside vis-network itself: its licence banner, core-js's licence string, an error message
