@@ -1,0 +1,55 @@
+"""The short way in for /sparql answers exactly as the documented FastAPI routes do."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.routers import sparql
+from api.sparql_fastpath import SparqlFastPath
+from govkg.service import reload
+from govkg.store import EmbeddedStore
+from tests.sparql.conftest import fixture_settings
+
+QUERY = "SELECT ?s WHERE { ?s <http://www.w3.org/ns/org#reportsTo> ?o } ORDER BY ?s"
+REQUESTS = [
+    pytest.param("GET", {"query": QUERY}, {}, None, id="get"),
+    pytest.param("POST", {}, {"Content-Type": "application/sparql-query", "Accept": "text/csv"}, QUERY, id="post"),
+    pytest.param("GET", {"query": "ASK {"}, {}, None, id="malformed"),
+    pytest.param("GET", {"query": QUERY}, {"Accept": "image/png"}, None, id="not-acceptable"),
+    pytest.param("POST", {}, {"Content-Type": "application/sparql-update"}, "CLEAR ALL", id="update-refused"),
+    pytest.param("POST", {}, {"Content-Type": "text/plain"}, QUERY, id="wrong-media-type"),
+]
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, TestClient]:
+    settings = fixture_settings(tmp_path_factory.mktemp("empty"))
+    store = EmbeddedStore()
+    reload(store, settings)
+    routes_only = FastAPI(exception_handlers=create_app(settings, store=store).exception_handlers)
+    routes_only.state.settings, routes_only.state.store = settings, store
+    routes_only.include_router(sparql.router)
+    app = create_app(settings, store=store)
+    assert any(m.cls is SparqlFastPath for m in app.user_middleware), "the service uses the short way in"
+    return TestClient(routes_only), TestClient(app)
+
+
+@pytest.mark.parametrize(("method", "params", "headers", "body"), REQUESTS)
+def test_fast_path_and_routes_agree(
+    both: tuple[TestClient, TestClient], method: str, params: dict[str, str], headers: dict[str, str], body: str | None
+) -> None:
+    routed, fast = (c.request(method, "/sparql", params=params, headers=headers, content=body) for c in both)
+    assert (fast.status_code, fast.headers.get("content-type"), fast.content) == (
+        routed.status_code,
+        routed.headers.get("content-type"),
+        routed.content,
+    )
+    assert fast.headers.get("etag") == routed.headers.get("etag")
+
+
+def test_other_paths_pass_through(both: tuple[TestClient, TestClient]) -> None:
+    assert both[1].get("/healthz").status_code == 200
+    assert both[1].get("/sparql/nothing").status_code == 404
