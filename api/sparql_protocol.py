@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import parse_qsl
 
@@ -111,6 +112,16 @@ def from_get(url_params: Params, has_body: bool) -> Operation | None:
     if found is not None and found.kind == "update":
         raise ProtocolError(405, "updates must be sent with POST")
     return found
+
+
+@lru_cache(maxsize=256)
+def from_query_string(query_string: bytes) -> Operation | None:
+    """:func:`from_get` for a body-less GET's raw query string, remembered: clients repeat their queries.
+
+    Raises:
+        ProtocolError: as :func:`from_get` (errors are not remembered).
+    """
+    return from_get(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True), has_body=False)
 
 
 def _utf8(body: bytes) -> str:

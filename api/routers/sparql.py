@@ -33,7 +33,7 @@ from api.sparql_formats import (
     solution_format,
 )
 from api.sparql_page import render_page
-from api.sparql_protocol import Operation, ProtocolError, from_get, from_post, shift_position
+from api.sparql_protocol import Operation, ProtocolError, from_post, from_query_string, shift_position
 from api.sparql_runner import QueryRunner
 from govkg.config import Settings
 from govkg.errors import QuerySyntaxError
@@ -180,7 +180,9 @@ async def query_by_get(request: Request) -> Response:
     """SPARQL query by GET (``?query=``); without a query, the service description or the query page."""
     store, settings = get_store(request), get_settings(request)
     try:
-        op = from_get(request.query_params.multi_items(), has_body(request))
+        if has_body(request):
+            raise ProtocolError(400, "a GET request must not have a body; POST the query instead")
+        op = from_query_string(request.scope["query_string"])
     except ProtocolError as exc:
         return protocol_error(exc.status, exc.message)
     if op is None:
