@@ -8,6 +8,8 @@ configured, and then needs it as a bearer token. Every change bumps the dataset 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -86,25 +88,51 @@ async def write_graph(request: Request, store: Store, name: str | None) -> Respo
     return Response(status_code=201 if created else 204, headers=version_headers(store.version))
 
 
-@router.api_route(
-    "/store",
-    methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
-    openapi_extra={"parameters": TARGET},
-    response_class=Response,
-)
-async def graph_store(request: Request) -> Response:
-    """Read (GET, HEAD), replace (PUT), add to (POST) or delete (DELETE) one graph; needs the update token."""
+async def handle(request: Request, action: Callable[[Request, Store, str | None], Awaitable[Response]]) -> Response:
+    """Check the token, find the graph, run the action; protocol errors and unknown graphs as JSON errors."""
     store, settings = get_store(request), get_settings(request)
     check_update_token(settings, request.headers.get("authorization"))
     try:
-        name = target_graph(request)
-        if request.method in ("GET", "HEAD"):
-            return await read_graph(request, store, name)
-        if request.method in ("PUT", "POST"):
-            return await write_graph(request, store, name)
-        await run_in_threadpool(store.delete_graph, name)
+        return await action(request, store, target_graph(request))
     except ProtocolError as exc:
         return protocol_error(exc.status, exc.message)
     except NotFound as exc:
         return protocol_error(404, exc.message)
+
+
+async def remove_graph(request: Request, store: Store, name: str | None) -> Response:
+    await run_in_threadpool(store.delete_graph, name)
     return Response(status_code=204, headers=version_headers(store.version))
+
+
+EXTRA = {"parameters": TARGET}
+
+
+@router.get("/store", openapi_extra=EXTRA, response_class=Response)
+async def get_graph(request: Request) -> Response:
+    """Read one graph in the negotiated RDF format; needs the update token."""
+    return await handle(request, read_graph)
+
+
+@router.head("/store", openapi_extra=EXTRA, response_class=Response)
+async def head_graph(request: Request) -> Response:
+    """The headers a GET of the graph would have (ETag, Content-Type, Content-Length)."""
+    return await handle(request, read_graph)
+
+
+@router.put("/store", openapi_extra=EXTRA, response_class=Response, status_code=201)
+async def put_graph(request: Request) -> Response:
+    """Replace one graph with the body's triples (201 when new, else 204); needs the update token."""
+    return await handle(request, write_graph)
+
+
+@router.post("/store", openapi_extra=EXTRA, response_class=Response, status_code=201)
+async def post_graph(request: Request) -> Response:
+    """Add the body's triples to one graph (201 when new, else 204); needs the update token."""
+    return await handle(request, write_graph)
+
+
+@router.delete("/store", openapi_extra=EXTRA, response_class=Response, status_code=204)
+async def delete_graph(request: Request) -> Response:
+    """Remove one graph (the default graph: empty it); needs the update token."""
+    return await handle(request, remove_graph)

@@ -12,6 +12,7 @@ import json
 
 import pyoxigraph as ox
 import pytest
+import rdflib
 from fastapi.testclient import TestClient
 from rdflib.query import Result
 
@@ -179,3 +180,26 @@ def test_answers_carry_etag_and_last_modified_and_revalidate(reader: TestClient)
     assert again.status_code == 304 and again.headers["etag"] == etag and not again.content
     as_csv = reader.get("/sparql", params={"query": WHO_REPORTS}, headers={"If-None-Match": etag, "Accept": "text/csv"})
     assert as_csv.status_code == 200 and as_csv.headers["etag"] != etag, "another representation, another ETag"
+
+
+SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+
+def test_the_service_description_says_what_the_endpoint_speaks_and_serves(reader: TestClient) -> None:
+    response = reader.get("/sparql", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200 and response.headers["content-type"] == "text/turtle; charset=utf-8"
+    graph = rdflib.Graph().parse(data=response.content, format="turtle")
+    service = graph.value(predicate=rdflib.RDF.type, object=SD.Service)
+    assert graph.value(service, SD.endpoint) == rdflib.URIRef("http://testserver/sparql")
+    assert set(graph.objects(service, SD.supportedLanguage)) == {SD.SPARQL11Query}, "no updates without a token"
+    assert SD.UnionDefaultGraph in set(graph.objects(service, SD.feature))
+    formats = {str(f).rsplit("/", 1)[-1] for f in graph.objects(service, SD.resultFormat)}
+    assert {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "Turtle", "JSON-LD"} <= formats
+    names = {str(n) for n in graph.objects(None, SD.name)}
+    assert names == {STRUCTURE, OBLIGATIONS}
+
+
+def test_the_endpoints_are_in_the_openapi_document(reader: TestClient) -> None:
+    paths = reader.get("/openapi.json").json()["paths"]
+    assert {"get", "post"} <= set(paths["/sparql"]) and "post" in paths["/update"]
+    assert {"get", "put", "post", "delete"} <= set(paths["/store"])

@@ -6,6 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import Page, expect
 
+from api.sparql_page import EXAMPLES, PREFIXES
+from govkg.store import Store
 from tests.live import LiveServer
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -44,3 +46,9 @@ def test_a_malformed_query_shows_the_parsers_message(page: tuple[Page, list[str]
     tab.get_by_role("button", name="Run query").click()
     expect(tab.locator("#status")).to_contain_text("400")
     expect(tab.locator("#status")).to_contain_text("error at 1:")
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_every_example_question_answers_on_the_seed_data(seed_store: Store, name: str) -> None:
+    result = seed_store.query(PREFIXES + EXAMPLES[name])
+    assert result.rows, f"the example {name!r} finds nothing in the documents"
