@@ -110,7 +110,7 @@ def from_get(url_params: Params, has_body: bool) -> Operation | None:
         raise ProtocolError(400, "a GET request must not have a body; POST the query instead")
     found = operation(url_params)
     if found is not None and found.kind == "update":
-        raise ProtocolError(405, "updates must be sent with POST")
+        raise ProtocolError(400, "updates must be sent with POST")
     return found
 
 

@@ -71,7 +71,3 @@ class QueryRunner:
             return await asyncio.wait_for(self._submit(work), self.timeout)
         except TimeoutError:
             raise QueryTimeout(f"the query ran past the time limit of {self.timeout:g} s") from None
-
-    async def run_to_end(self, work: Callable[[], T]) -> T:
-        """Run ``work`` on a worker and wait however long it takes (updates: their outcome matters)."""
-        return await self._submit(work)

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.auth import check_update_token
 from api.deps import get_settings, get_store
@@ -155,7 +156,7 @@ async def apply_update(request: Request, store: Store, settings: Settings, op: O
         return protocol_error(400, str(exc))
     text = f"BASE <{settings.base_iri}>\n{text}"
     try:
-        await runner(request, settings).run_to_end(lambda: store.update(text))
+        await run_in_threadpool(store.update, text)  # not the query workers: runaway queries must not hold it up
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(shift_position(exc.message, 1)) from None
     return Response(status_code=204, headers=version_headers(store.version))
