@@ -82,7 +82,8 @@ async def read_graph(request: Request, store: Store, name: str | None) -> Respon
 
 
 async def write_graph(request: Request, store: Store, name: str | None) -> Response:
-    triples = parse_body(request.headers.get("content-type"), await request.body(), name or str(request.base_url))
+    body, base = await request.body(), name or str(request.base_url)
+    triples = await run_in_threadpool(parse_body, request.headers.get("content-type"), body, base)
     change = store.put_graph if request.method == "PUT" else store.add_to_graph
     created = await run_in_threadpool(change, name, triples)
     return Response(status_code=201 if created else 204, headers=version_headers(store.version))
