@@ -33,7 +33,7 @@ SEVERITY = {
     "AgreementPartyShape": "Violation",
     "AgreementStatusShape": "Violation",
     "AgreementDateShape": "Warning",
-    "PrefLabelEnShape": "Warning",
+    "PrefLabelShape": "Warning",
     "ProvenanceShape": "Violation",
     "UndescribedIriShape": "Violation",
     "ReportingCycleShape": "Violation",

@@ -76,7 +76,7 @@ class Graph:
         passage = [self.passage(f"{names[0]} er beskrevet i aftalen.")] if provenance else []
         self.block(subject, types, {"skos:prefLabel": labels, **props, "prov:wasDerivedFrom": passage})
         if not english:
-            self.gap("PrefLabelEnShape", subject)
+            self.gap("PrefLabelShape", subject)
         if not provenance:
             self.gap("ProvenanceShape", subject)
         return subject
