@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _OPAQUE = re.compile(
     r"""
@@ -39,8 +40,9 @@ def keywords(sparql: str) -> set[str]:
     return {word.upper() for word in re.findall(r"[A-Za-z]+", mask(sparql))}
 
 
+@lru_cache(maxsize=512)
 def declares_dataset(query: str) -> bool:
-    """Whether a query names its own dataset with ``FROM`` or ``FROM NAMED``."""
+    """Whether a query names its own dataset with ``FROM`` or ``FROM NAMED`` (remembered: clients repeat queries)."""
     return "FROM" in keywords(query)
 
 
