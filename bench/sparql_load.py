@@ -64,7 +64,8 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 graph = Dataset(default_union=True)
 for path in sys.argv[2:]:
     graph.parse(path)
-uvicorn.run(SparqlEndpoint(graph=graph, path="/sparql"), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+app = SparqlEndpoint(graph=graph, path="/sparql")
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
 """
 
 
