@@ -30,7 +30,8 @@ from govkg.audit_model import (
     severities_by_focus,
     severity_rank,
 )
-from govkg.audit_shacl import findings_from_report, run_pyshacl, top_results
+from govkg.audit_rules import Select, graph_select, run_sparql_rules, store_select
+from govkg.audit_shacl import findings_from_report, paused_gc, run_pyshacl, top_results
 from govkg.namespaces import PREFIXES
 from govkg.store import Store
 
@@ -66,15 +67,28 @@ class Validation:
 
 
 def validate_graphs(
-    data: rdflib.Graph, shapes: rdflib.Graph, version: str = "", *, meta_shacl: bool = False
+    data: rdflib.Graph,
+    shapes: rdflib.Graph,
+    version: str = "",
+    *,
+    select: Select | None = None,
+    meta_shacl: bool = False,
 ) -> Validation:
-    """Run the shapes (pyshacl) and the reporting-cycle check over a data graph.
+    """Run the shapes over a data graph: pyshacl, then the whole-graph rules (SPARQL and cycles).
+
+    Args:
+        data: ontology and data as one rdflib graph; read, never changed.
+        shapes: the shapes graph.
+        version: the dataset version the graphs are of.
+        select: runs the SPARQL rules' queries (on the store); rdflib on ``data`` when omitted.
+        meta_shacl: validate the shapes against SHACL-SHACL first.
 
     Raises:
         AuditError: the shapes cannot be run (invalid SHACL with ``meta_shacl``, or a cycle rule whose
             path is not a list of predicates).
     """
     report = run_pyshacl(data, shapes, meta_shacl=meta_shacl)
+    run_sparql_rules(report, shapes, select or graph_select(data))
     add_cycle_results(report, shapes, data)
     for prefix, namespace in {**PREFIXES, "gsh": str(GSH)}.items():
         report.bind(prefix, namespace)
@@ -112,10 +126,26 @@ def audit_graphs(
     return in_language(validate_graphs(data, shapes, meta_shacl=meta_shacl), lang)
 
 
-def validate_store(store: Store) -> Validation:
-    """Validate the store's ontology and data graphs against its shapes graphs."""
+def validate_store(store: Store, attempts: int = 3) -> Validation:
+    """Validate the store's ontology and data graphs against its shapes graphs.
+
+    The SPARQL rules run on the store itself, the rest on its rdflib view; should the dataset change
+    during the run, the run is repeated (up to ``attempts`` times) so that all parts see one version.
+    """
+    validation = _validate_once(store)
+    for _ in range(attempts - 1):
+        if store.version.etag == validation.version:
+            break
+        validation = _validate_once(store)
+    return validation
+
+
+def _validate_once(store: Store) -> Validation:
     version = store.version.etag
-    return validate_graphs(store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS), version)
+    names = [name for name, info in store.catalog.items() if info.kind in DATA_KINDS]
+    with paused_gc():
+        data, shapes = store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS)
+        return validate_graphs(data, shapes, version, select=store_select(store, names))
 
 
 def run_audit(store: Store, lang: str = "en") -> AuditReport:

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import networkx as nx
 import rdflib
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 from govkg.audit_describe import GSH, compact
 from govkg.audit_model import AuditError
+from govkg.audit_rules import add_result
 
 CYCLE_RULE = GSH.ReportingCycleShape
 CYCLE_COMPONENT = GSH.NoCycleConstraintComponent
@@ -90,22 +91,6 @@ def add_cycle_results(report: rdflib.Graph, shapes: rdflib.Graph, data: rdflib.G
     if (CYCLE_RULE, None, None) not in shapes:
         return 0
     steps = find_cycles(data, upward_predicates(shapes))
-    report_node = report.value(None, RDF.type, SH.ValidationReport)
-    if not steps or report_node is None:
-        return 0
-    severity = shapes.value(CYCLE_RULE, SH.severity) or SH.Violation
-    messages = list(shapes.objects(CYCLE_RULE, SH.message))
-    report.set((report_node, SH.conforms, rdflib.Literal(False)))
     for step in steps:
-        result = rdflib.BNode()
-        report.add((report_node, SH.result, result))
-        report.add((result, RDF.type, SH.ValidationResult))
-        report.add((result, SH.focusNode, step.node))
-        report.add((result, SH.resultPath, step.predicate))
-        report.add((result, SH.value, step.successor))
-        report.add((result, SH.resultSeverity, severity))
-        report.add((result, SH.sourceShape, CYCLE_RULE))
-        report.add((result, SH.sourceConstraintComponent, CYCLE_COMPONENT))
-        for message in messages:
-            report.add((result, SH.resultMessage, message))
+        add_result(report, shapes, CYCLE_RULE, step.node, step.predicate, step.successor, CYCLE_COMPONENT)
     return len(steps)

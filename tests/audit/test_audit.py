@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from govkg.audit import AuditError, cached_audit, run_audit, severities_by_focus
+from govkg.audit import DATA_KINDS, SHAPES_KINDS, AuditError, audit_graphs, cached_audit, run_audit, severities_by_focus
 from govkg.cli import main
 from govkg.config import Settings
 from govkg.namespaces import ID, graph_iri
 from govkg.store import Store
-from tests.audit.conftest import AUDIT_DATA, store_with
+from tests.audit.conftest import AUDIT_DATA, BASE, SHAPE_FIXTURES, store_with
 
 SMALL = AUDIT_DATA / "small.ttl"
 
@@ -113,3 +113,19 @@ def test_a_store_is_untouched_by_the_audit(small_store: Store) -> None:
     before = (small_store.version, small_store.triple_count())
     run_audit(small_store)
     assert (small_store.version, small_store.triple_count()) == before
+
+
+def test_a_type_at_the_wrong_end_names_the_relation_and_the_other_end(settings: Settings) -> None:
+    fixture = SHAPE_FIXTURES / "invalid" / "OrganisationEndShape" / "01_post_in_a_person.ttl"
+    (finding,) = run_audit(store_with(settings, BASE, fixture)).findings
+    assert (finding.focus, finding.path, finding.value) == (iri("anna"), "^org:postIn", iri("post"))
+    assert finding.constraint == "sh:SPARQLConstraintComponent" and finding.focus_label == "Anna Andersen"
+
+
+def test_without_a_store_the_sparql_rules_run_on_the_rdflib_graph_alike(settings: Settings) -> None:
+    store = store_with(
+        settings, BASE, SHAPE_FIXTURES / "invalid" / "AgentEndShape" / "02_obliged_party_is_a_mandate.ttl"
+    )
+    on_store = run_audit(store)
+    on_graph = audit_graphs(store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS))
+    assert on_graph.findings == on_store.findings and len(on_store.findings) == 1
