@@ -18,6 +18,7 @@ from govkg.audit_schema import report_model, rule_summaries
 FORMATS = ("text", "json", "turtle", "html")
 
 QUOTE_WIDTH = 160
+PATH_WIDTH = 80
 
 
 def render_text(report: AuditReport, min_severity: Severity = "info") -> str:
@@ -42,9 +43,14 @@ def render_text(report: AuditReport, min_severity: Severity = "info") -> str:
     return "\n".join(lines) + "\n"
 
 
+def clip(text: str, width: int) -> str:
+    """The text, cut to ``width`` characters with an ellipsis when longer (paths have no spaces)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _finding_lines(finding: Finding, w: dict[str, str]) -> list[str]:
     lines = [f"- {finding.focus_label} ({compact(finding.focus)})", f"  {finding.message}"]
-    detail = [f"{w['path']} {finding.path}"] if finding.path else []
+    detail = [f"{w['path']} {clip(finding.path, PATH_WIDTH)}"] if finding.path else []
     detail += [f"{w['value']} {compact(finding.value)}"] if finding.value else []
     if detail:
         lines.append("  " + " · ".join(detail))
