@@ -1,7 +1,8 @@
 """The completeness and integrity audit: SHACL shapes over the dataset, as typed findings.
 
 ``run_audit(store, lang)`` validates the store's ontology and data against its shapes with pyshacl,
-adds the reporting cycles found once for the whole graph (:mod:`govkg.audit_cycles`), and returns an
+adds what is checked once for the whole graph (the SHACL-SPARQL rules, run on the store by
+:mod:`govkg.audit_rules`, and the reporting cycles of :mod:`govkg.audit_cycles`), and returns an
 :class:`AuditReport` whose findings name the entity, the rule, the severity, a message in Danish or
 English and the passages the entity rests on. ``cached_audit`` runs the validation once per dataset
 version and builds each language's report once. Rendering lives in :mod:`govkg.audit_render`; this
@@ -36,20 +37,26 @@ from govkg.namespaces import PREFIXES
 from govkg.store import Store
 
 __all__ = [
+    "DATA_KINDS",
     "GSH",
     "LANGUAGES",
     "SEVERITIES",
+    "SHAPES_KINDS",
     "AuditCache",
     "AuditError",
     "AuditReport",
     "Finding",
     "Severity",
     "SourceRef",
+    "Validation",
     "at_least",
     "audit_graphs",
     "cached_audit",
+    "in_language",
     "run_audit",
     "severities_by_focus",
+    "validate_graphs",
+    "validate_store",
 ]
 
 DATA_KINDS = frozenset({"ontology", "data"})
@@ -178,6 +185,8 @@ class AuditCache:
             ValueError: ``lang`` is neither ``da`` nor ``en``.
             AuditError: the shapes cannot be run.
         """
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
         with self._lock:
             version = store.version.etag
             if version != self._version:
@@ -186,6 +195,7 @@ class AuditCache:
             if report is None:
                 if self._validation is None:
                     self._validation = validate_store(store)
+                    self._version = self._validation.version  # newer if the data changed meanwhile
                 report = self._reports[lang] = in_language(self._validation, lang)
             return report
 

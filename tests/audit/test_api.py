@@ -16,6 +16,7 @@ from tests.audit.conftest import AUDIT_DATA
 from tests.live import UPDATE_TOKEN, LiveServer, live_server
 
 TIMEOUT = 60.0
+pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module")
