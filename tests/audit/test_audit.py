@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import rdflib.plugins.sparql
 from click.testing import CliRunner
 
 from govkg.audit import DATA_KINDS, SHAPES_KINDS, AuditError, audit_graphs, cached_audit, run_audit, severities_by_focus
@@ -129,3 +130,12 @@ def test_without_a_store_the_sparql_rules_run_on_the_rdflib_graph_alike(settings
     on_store = run_audit(store)
     on_graph = audit_graphs(store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS))
     assert on_graph.findings == on_store.findings and len(on_store.findings) == 1
+
+
+def test_the_audit_never_lets_rdflib_fetch_graphs(small_store: Store) -> None:
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = True  # what rdflib does by default
+    try:
+        run_audit(small_store)
+        assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False
+    finally:
+        rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
