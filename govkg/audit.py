@@ -166,16 +166,16 @@ def run_audit(store: Store, lang: str = "en") -> AuditReport:
 
 
 class AuditCache:
-    """Audit results for one store's current dataset version: one validation, one report per language.
+    """Audit results for one store's current dataset version: one validation, worded in every language.
 
-    A new dataset version (any load or update) drops what was cached. Requests that arrive while the
-    audit runs wait for it instead of starting another run.
+    A new dataset version (any load or update) drops what was cached. Both languages are worded right
+    after the validation, so the cache keeps no reference to the (large) rdflib view of the data.
+    Requests that arrive while the audit runs wait for it instead of starting another run.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: str | None = None
-        self._validation: Validation | None = None
         self._reports: dict[str, AuditReport] = {}
 
     def get(self, store: Store, lang: str = "en") -> AuditReport:
@@ -188,16 +188,11 @@ class AuditCache:
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
         with self._lock:
-            version = store.version.etag
-            if version != self._version:
-                self._version, self._validation, self._reports = version, None, {}
-            report = self._reports.get(lang)
-            if report is None:
-                if self._validation is None:
-                    self._validation = validate_store(store)
-                    self._version = self._validation.version  # newer if the data changed meanwhile
-                report = self._reports[lang] = in_language(self._validation, lang)
-            return report
+            if store.version.etag != self._version or lang not in self._reports:
+                validation = validate_store(store)
+                self._version = validation.version  # newer than asked for if the data changed meanwhile
+                self._reports = {language: in_language(validation, language) for language in LANGUAGES}
+            return self._reports[lang]
 
 
 _CACHES: weakref.WeakKeyDictionary[Store, AuditCache] = weakref.WeakKeyDictionary()
