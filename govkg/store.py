@@ -120,7 +120,8 @@ class EmbeddedStore:
 
     @property
     def catalog(self) -> dict[str, GraphInfo]:
-        return dict(self._catalog)
+        """Loaded graphs with their kind; graphs made later by updates or the Graph Store count as data."""
+        return {name: self._catalog.get(name) or GraphInfo(name, "data") for name in self.graph_names()}
 
     def triple_count(self) -> int:
         return len(self._ox)
@@ -234,7 +235,11 @@ class EmbeddedStore:
         key = (self._version.number, kinds)
         view = self._views.get(key)
         if view is None:
-            names = [ox.NamedNode(n) for n, info in self._catalog.items() if info.kind in kinds]
+            names: list[ox.NamedNode | ox.DefaultGraph] = [
+                ox.NamedNode(n) for n, info in self.catalog.items() if info.kind in kinds
+            ]
+            if "data" in kinds:
+                names.append(ox.DefaultGraph())  # what updates without GRAPH wrote
             graph = rdflib.Graph()
             for name in names:
                 to_rdflib_graph((q.triple for q in self._ox.quads_for_pattern(None, None, None, name)), graph)

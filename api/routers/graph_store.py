@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import check_update_token
-from api.deps import get_settings, get_store
+from api.deps import settings_of, store_of
 from api.negotiation import media_type_of
 from api.routers.sparql import not_modified, protocol_error, version_headers
 from api.sparql_formats import GRAPH_OFFERS, UPLOAD_FORMATS, acceptable, graph_format, serialize_triples
@@ -91,7 +91,7 @@ async def write_graph(request: Request, store: Store, name: str | None) -> Respo
 
 async def handle(request: Request, action: Callable[[Request, Store, str | None], Awaitable[Response]]) -> Response:
     """Check the token, find the graph, run the action; protocol errors and unknown graphs as JSON errors."""
-    store, settings = get_store(request), get_settings(request)
+    store, settings = store_of(request), settings_of(request)
     check_update_token(settings, request.headers.get("authorization"))
     try:
         return await action(request, store, target_graph(request))

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import check_update_token
-from api.deps import get_settings, get_store
+from api.deps import settings_of, store_of
 from api.errors import HTTP_CODES, error_body
 from api.negotiation import choose
 from api.service_description import describe, graph_sizes
@@ -179,7 +179,7 @@ async def describe_service(request: Request, store: Store, settings: Settings) -
 @router.get("/sparql", openapi_extra={"parameters": QUERY_PARAMETERS}, response_class=Response)
 async def query_by_get(request: Request) -> Response:
     """SPARQL query by GET (``?query=``); without a query, the service description or the query page."""
-    store, settings = get_store(request), get_settings(request)
+    store, settings = store_of(request), settings_of(request)
     try:
         if has_body(request):
             raise ProtocolError(400, "a GET request must not have a body; POST the query instead")
@@ -194,7 +194,7 @@ async def query_by_get(request: Request) -> Response:
 @router.post("/sparql", openapi_extra=SPARQL_BODY, response_class=Response)
 async def query_by_post(request: Request) -> Response:
     """SPARQL query or update by POST: a form, ``application/sparql-query`` or ``application/sparql-update``."""
-    store, settings = get_store(request), get_settings(request)
+    store, settings = store_of(request), settings_of(request)
     try:
         op = from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
     except ProtocolError as exc:
@@ -207,7 +207,7 @@ async def query_by_post(request: Request) -> Response:
 @router.post("/update", openapi_extra=SPARQL_BODY, response_class=Response, status_code=204)
 async def update_by_post(request: Request) -> Response:
     """SPARQL update by POST (form ``update=`` or ``application/sparql-update``); needs the update token."""
-    store, settings = get_store(request), get_settings(request)
+    store, settings = store_of(request), settings_of(request)
     try:
         op = from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
     except ProtocolError as exc:
