@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pyoxigraph as ox
 import rdflib
 
@@ -17,7 +16,7 @@ SKOS_PREF = rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 def loaded_store() -> EmbeddedStore:
     store = EmbeddedStore()
     store.load(
-        read_sources([("data", DATA / "loading" / "board.ttl"), ("shapes", Path(DATA / "loading" / "council.ttl"))], ID)
+        read_sources([("data", DATA / "loading" / "board.ttl"), ("shapes", DATA / "loading" / "council.ttl")], ID)
     )
     return store
 
