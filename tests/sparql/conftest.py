@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from api.app import create_app
 from govkg.config import Settings
@@ -76,21 +76,6 @@ def gov_server(tmp_path_factory: pytest.TempPathFactory, empty_dir: Path) -> Ite
     """A real server over the fixture graph, updates enabled (tests that write use their own graphs)."""
     with live_server(tmp_path_factory.mktemp("gov-server"), fixture_env(empty_dir)) as server:
         yield server
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One headless Debian chromium for the query-page tests."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make chromium`")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

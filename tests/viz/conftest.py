@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import rdflib
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 from govkg.config import Settings
 from govkg.service import reload
@@ -25,16 +25,6 @@ from viz.projection import to_networkx
 
 VIZ_DATA = DATA / "viz"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 READY = "body[data-ready]"
 
 
@@ -61,17 +51,6 @@ def viz_rdf(viz_store: Store) -> rdflib.Graph:
 def viz_full(viz_rdf: rdflib.Graph) -> nx.MultiDiGraph:
     """The unfiltered projection of the made-up world (do not mutate)."""
     return to_networkx(viz_rdf)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole session; each test gets its own page."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make chromium`")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass
