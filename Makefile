@@ -37,7 +37,7 @@ typecheck: $(TESTING)
 	$(BIN)/mypy
 
 test: $(TESTING) chromium lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=90
 
 bench: $(TESTING)
 	$(BIN)/python bench/run.py
