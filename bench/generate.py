@@ -62,9 +62,11 @@ def write(folder: Path, triples: int, seed: int) -> dict[str, object]:
     """Generate into ``folder`` (created); returns the manifest."""
     folder.mkdir(parents=True, exist_ok=True)
     turtle = folder / f"{folder.name}.ttl"
-    with turtle.open("w", encoding="utf-8") as out:
+    partial = folder / f".{turtle.name}.partial"  # not *.ttl: a loader never sees half a file
+    with partial.open("w", encoding="utf-8") as out:
         graph = generate(out, triples, seed)
     info = manifest(graph, triples, seed, turtle)
+    partial.replace(turtle)
     (folder / "manifest.json").write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return info
 

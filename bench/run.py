@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py                   # 10k and 100k triples
     .venv/bin/python bench/run.py --sizes 10k,100k,1m
 
-For each size it generates the synthetic graph (``bench/generate.py``, once), then for each system:
+For each size it (re)generates the synthetic graph (``bench/generate.py``), then for each system:
 load time; three query latencies through its SPARQL endpoint (a reporting chain, bodies per
 organisation, bodies without a mandate; median of ``--runs``); audit time and peak memory in a
 process of its own (``bench/measure.py``), with the findings checked against the planted gaps;
@@ -45,10 +45,10 @@ P += "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://
 QUERIES = {
     "chain": P + "SELECT ?step WHERE { <https://w3id.org/govkg/id/syn-r000-h000-wg0> "
     "(org:reportsTo|gov:preparesCasesFor|org:subOrganizationOf|org:unitOf)+ ?step }",
-    "per_org": P + "SELECT ?org (COUNT(DISTINCT ?body) AS ?bodies) WHERE { ?body a/rdfs:subClassOf* gov:Body ; "
-    "(org:reportsTo|gov:preparesCasesFor)+ ?org . ?org a org:FormalOrganization } GROUP BY ?org ORDER BY DESC(?bodies)",
     "no_mandate": P + "SELECT ?body WHERE { ?body a/rdfs:subClassOf* gov:Body "
     "FILTER NOT EXISTS { ?body gov:hasMandate ?m } }",
+    "per_org": P + "SELECT ?org (COUNT(DISTINCT ?body) AS ?bodies) WHERE { ?body a/rdfs:subClassOf* gov:Body ; "
+    "(org:reportsTo|gov:preparesCasesFor)+ ?org . ?org a org:FormalOrganization } GROUP BY ?org ORDER BY DESC(?bodies)",
 }
 LOAD_QUERY = P + "SELECT ?body ?label WHERE { ?body a gov:SteeringGroup ; skos:prefLabel ?label } LIMIT 10"
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
@@ -93,9 +93,9 @@ def throughput(url: str, clients: int, duration: float, tool: str) -> dict[str, 
 
 def serve_and_measure(start: Callable[[], AbstractContextManager[servers.Running]], args: argparse.Namespace) -> dict:
     """Start a server, time its queries and its throughput, note its memory, stop it."""
-    with start() as running:
-        figures = query_latencies(running.sparql_url, args.runs, args.query_budget)
-        figures |= throughput(running.sparql_url, args.clients, args.duration, args.load)
+    with start() as running:  # load first: a runaway query left running on the server would skew it
+        figures = throughput(running.sparql_url, args.clients, args.duration, args.load)
+        figures |= query_latencies(running.sparql_url, args.runs, args.query_budget)
         figures["server_mb"] = running.peak_rss_mb()
     return figures
 
@@ -136,8 +136,7 @@ def stage(systems: dict[str, dict[str, object]], name: str, label: str, step: Ca
 def run_size(label: str, args: argparse.Namespace) -> dict[str, object]:
     """Every system on one size of synthetic graph."""
     folder = args.data / f"synthetic-{label}"
-    if not (folder / "manifest.json").exists():
-        generate.write(folder, SIZES[label], seed=7)
+    generate.write(folder, SIZES[label], seed=7)  # deterministic and quick: never measure a stale copy
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     files = [ROOT / "ontology" / "govkg.ttl", folder / manifest["turtle"], *sorted((ROOT / "shapes").glob("*.ttl"))]
     logs = folder / "logs"
