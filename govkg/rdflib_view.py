@@ -47,17 +47,25 @@ def from_rdflib(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 def to_rdflib_graph(triples: Iterable[ox.Triple], graph: rdflib.Graph | None = None) -> rdflib.Graph:
-    """Add pyoxigraph triples to an rdflib graph (a new one unless given)."""
+    """Add pyoxigraph triples to an rdflib graph (a new one unless given).
+
+    The hot loop of a cold audit at scale: IRIs are interned by their string (cheaper to hash than
+    pyoxigraph terms) and triples go straight to the graph's store, skipping ``Graph.add``'s checks
+    (the terms are rdflib terms by construction).
+    """
     graph = rdflib.Graph() if graph is None else graph
-    add = graph.add
-    cache: dict[object, Node] = {}
+    add = graph.store.add
+    iris: dict[str, Node] = {}
 
     def convert(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-        node = cache.get(term)
-        if node is None:
-            node = cache[term] = to_rdflib(term)
-        return node
+        if type(term) is ox.NamedNode:
+            value = term.value
+            node = iris.get(value)
+            if node is None:
+                node = iris[value] = rdflib.URIRef(value)
+            return node
+        return to_rdflib(term)
 
     for triple in triples:
-        add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))  # type: ignore[arg-type]
+        add((convert(triple.subject), convert(triple.predicate), convert(triple.object)), graph, False)  # type: ignore[arg-type]
     return graph
