@@ -2,30 +2,16 @@
 
 pyoxigraph (like rdflib) fetches ``SERVICE`` endpoints and ``LOAD`` URLs over HTTP when asked to;
 a governance service on a closed hospital network must never do so on a user's behalf. The check
-looks at keywords only, after blanking comments, strings, IRIs, variables and prefixed names, so a
-variable called ``?service`` or a label containing "load" is not mistaken for the keyword.
+looks at keywords only (:func:`govkg.sparql_text.keywords` blanks comments, strings, IRIs,
+variables and prefixed names first), so a variable ``?service`` or a label saying "load" passes.
 """
 
 from __future__ import annotations
 
-import re
-
 from govkg.errors import QueryRefused
+from govkg.sparql_text import keywords
 
-_NOT_KEYWORDS = re.compile(
-    r"""
-    \#[^\n]*                                   # comment
-    | '''(?:[^'\\]|\\.|'(?!''))*'''            # long strings
-    | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-    | '(?:[^'\\\n]|\\.)*'                      # short strings
-    | "(?:[^"\\\n]|\\.)*"
-    | <[^<>"{}|^`\\\s]*>                       # IRIs
-    | [?$][A-Za-z0-9_\u00B7-\uFFFF]+           # variables
-    | [A-Za-z0-9_\u00B7-\uFFFF.-]*:[A-Za-z0-9_\u00B7-\uFFFF.:%-]*   # prefixed names
-    """,
-    re.VERBOSE,
-)
-_REFUSED = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+REFUSED = ("SERVICE", "LOAD")
 
 
 def refuse_remote(sparql: str) -> None:
@@ -34,7 +20,7 @@ def refuse_remote(sparql: str) -> None:
     Raises:
         QueryRefused: naming the keyword found.
     """
-    match = _REFUSED.search(_NOT_KEYWORDS.sub(" ", sparql))
-    if match:
-        keyword = match.group(1).upper()
-        raise QueryRefused(f"{keyword} is not allowed: this service never fetches remote data on a query's behalf")
+    found = keywords(sparql)
+    for keyword in REFUSED:
+        if keyword in found:
+            raise QueryRefused(f"{keyword} is not allowed: this service never fetches remote data on a query's behalf")

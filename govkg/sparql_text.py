@@ -35,9 +35,10 @@ def mask(sparql: str) -> str:
     return _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
 
 
-def keywords(sparql: str) -> set[str]:
-    """The keywords (upper-cased words outside strings, IRIs and names) the text uses."""
-    return {word.upper() for word in re.findall(r"[A-Za-z]+", mask(sparql))}
+@lru_cache(maxsize=1024)
+def keywords(sparql: str) -> frozenset[str]:
+    """The keywords (upper-cased words outside strings, IRIs and names) the text uses; remembered per text."""
+    return frozenset(word.upper() for word in re.findall(r"[A-Za-z]+", mask(sparql)))
 
 
 @lru_cache(maxsize=512)
