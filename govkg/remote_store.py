@@ -8,7 +8,7 @@ the rest of govkg (API, audit, org graph) runs unchanged on it. What it keeps on
   graph as ``default-graph-uri`` and ``named-graph-uri``, so a plain query sees the union of the
   named graphs on any server, as with the embedded store (triples in the server's own unnamed
   default graph are not part of it: the protocol has no name for that graph);
-- the **catalog** (graph → kind and file), from what this store loaded;
+- the **catalog** (graph → kind and file) of what this store loaded; other graphs count as data;
 - the **version**: a local counter bumped on this store's own writes. Outside writers (another
   process, the server's own UI) are not noticed by the version, the cached graph list, triple
   count or rdflib views until :meth:`RemoteStore.refresh` is called or this store writes; queries
@@ -116,7 +116,9 @@ class RemoteStore:
 
     @property
     def catalog(self) -> dict[str, GraphInfo]:
-        return dict(self._catalog)
+        """Loaded graphs with their kind; other graphs on the server (made by updates, the Graph Store
+        or outside writers, as far as the cached graph list knows them) count as data."""
+        return {name: self._catalog.get(name) or GraphInfo(name, "data") for name in self.graph_names()}
 
     def refresh(self) -> None:
         """Forget what is cached about the server's data (after outside writers changed it)."""
@@ -277,13 +279,16 @@ class RemoteStore:
         self._changed()
 
     def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
-        """An rdflib graph of the catalog's graphs of these kinds, fetched per graph, cached per version."""
+        """An rdflib graph of the catalog's graphs of these kinds, fetched per graph, cached per version.
+
+        ``data`` includes the server's own default graph (what updates without ``GRAPH`` wrote).
+        """
         key = (self._version.number, kinds)
         view = self._views.get(key)
         if view is None:
             view = rdflib.Graph()
-            for name, info in sorted(self._catalog.items()):
-                if info.kind in kinds:
-                    to_rdflib_graph(self._client.get_graph(name), view)
+            names: list[str | None] = [name for name, info in sorted(self.catalog.items()) if info.kind in kinds]
+            for name in [*names, None] if "data" in kinds else names:
+                to_rdflib_graph(self._client.get_graph(name), view)
             self._views[key] = view
         return view

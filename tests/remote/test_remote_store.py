@@ -20,7 +20,6 @@ from tests.live import free_port
 from tests.remote.conftest import OxigraphServer, open_remote
 
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
-NO_GRAPHS = json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": []}}).encode()
 RESULTS_JSON = {"Content-Type": "application/sparql-results+json"}
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -91,21 +90,29 @@ def test_a_server_that_is_not_there_is_a_store_error_naming_it() -> None:
 
 
 def test_a_failed_load_names_what_was_and_was_not_replaced(fixture_graphs: list[LoadedGraph]) -> None:
+    on_server: list[str] = []
+
     def second_put_fails(request: httpx.Request) -> httpx.Response:
         if request.method == "PUT":
-            puts = sum(1 for r in seen if r.method == "PUT")
-            return httpx.Response(201 if puts == 1 else 500, text="disk full")
-        return httpx.Response(200, content=NO_GRAPHS, headers=RESULTS_JSON)
+            if sum(1 for r in seen if r.method == "PUT") > 1:
+                return httpx.Response(500, text="disk full")
+            on_server.append(request.url.params["graph"])
+            return httpx.Response(201)
+        bindings = [{"g": {"type": "uri", "value": name}} for name in on_server]
+        listed = {"head": {"vars": ["g"]}, "results": {"bindings": bindings}}
+        return httpx.Response(200, content=json.dumps(listed).encode(), headers=RESULTS_JSON)
 
     seen, transport = recording(second_put_fails)
     first, second, *rest = fixture_graphs
-    store = RemoteStore("http://127.0.0.1:9/query", graph_store_url="http://127.0.0.1:9/store", transport=transport)
-    with store, pytest.raises(StoreError) as error:
-        store.load(fixture_graphs)
+    with RemoteStore(
+        "http://127.0.0.1:9/query", graph_store_url="http://127.0.0.1:9/store", transport=transport
+    ) as store:
+        with pytest.raises(StoreError) as error:
+            store.load(fixture_graphs)
+        assert {n: i.kind for n, i in store.catalog.items()} == {first.name: first.kind}, "what the server now has"
     message = error.value.message
     assert "disk full" in message and f"Replaced: 1 graph(s) ({first.name})" in message
     assert f"not replaced: {', '.join(g.name for g in [second, *rest])}" in message
-    assert set(store.catalog) == {first.name}, "the catalog holds what the server now has"
 
 
 def test_without_an_update_endpoint_the_store_is_read_only(

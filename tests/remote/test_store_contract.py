@@ -191,3 +191,13 @@ def test_the_rdflib_view_holds_the_chosen_kinds_and_is_cached_per_version(store:
     store.update(PREFIXES + f"INSERT DATA {{ GRAPH <{BODIES}> {{ id:network-test org:reportsTo id:region-test }} }}")
     fresh = store.rdflib_graph(frozenset({"data"}))
     assert fresh is not data and len(fresh) == len(data) + 1
+
+
+def test_graphs_made_after_loading_count_as_data(store: Store) -> None:
+    name = graph_iri("notes")
+    note = triple(str(ID["notes-1"]), str(SKOS.prefLabel), ox.Literal("Noter", language="da"))
+    store.put_graph(name, [note])
+    assert store.catalog[name].kind == "data"
+    view = store.rdflib_graph(frozenset({"data"}))
+    assert (rdflib.URIRef(ID["notes-1"]), SKOS.prefLabel, rdflib.Literal("Noter", lang="da")) in view
+    assert store.catalog[BODIES].kind == "data" and store.catalog[ONTOLOGY].kind == "ontology"
