@@ -40,6 +40,7 @@ test: $(TESTING) chromium lint typecheck
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=90
 
 bench: $(TESTING)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
 
 clean:
