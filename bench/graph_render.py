@@ -22,21 +22,14 @@ import rdflib
 from playwright.sync_api import Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
+
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from govkg.namespaces import DCTERMS, FOAF, GOV, ID, ORG, PROV, RDF, SKOS  # noqa: E402
 from viz.projection import project  # noqa: E402
 from viz.render import render_html  # noqa: E402
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class World:
@@ -133,7 +126,7 @@ def first_stable_render(html_path: Path, runs: int) -> tuple[list[float], list[f
             r.abort()
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.route("**/*", route)

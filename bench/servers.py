@@ -16,7 +16,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,25 +108,36 @@ def oxigraph(location: Path, logs: Path, *, read_only: bool = False, timeout: fl
         yield Running(f"{url}/query", (process,))
 
 
-def govkg_env(data: Path, remote: str | None = None) -> dict[str, str]:
-    """The environment of a govkg server over ``data`` (and on the Oxigraph server at ``remote``)."""
+def govkg_env(data: Path, remote: str | None = None, settings: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a govkg server over ``data`` (and on the Oxigraph server at ``remote``).
+
+    ``settings`` adds or overrides ``GOVKG_*`` variables: ``{"query_timeout": "2"}`` sets ``GOVKG_QUERY_TIMEOUT``.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVKG_")}
     env |= {"GOVKG_DATA_DIR": str(data), "GOVKG_RESULT_LIMIT": "100000", "GOVKG_QUERY_TIMEOUT": "120"}
     if remote:
         env |= {"GOVKG_STORE_URL": f"{remote}/query", "GOVKG_UPDATE_URL": f"{remote}/update"}
         env |= {"GOVKG_GRAPH_STORE_URL": f"{remote}/store"}
+    env |= {f"GOVKG_{name.upper()}": value for name, value in (settings or {}).items()}
     return env
 
 
 @contextmanager
-def govkg(data: Path, logs: Path, *, remote: Running | None = None, timeout: float = 600.0) -> Iterator[Running]:
-    """The govkg app under uvicorn, embedded or on a running Oxigraph server."""
+def govkg(
+    data: Path,
+    logs: Path,
+    *,
+    remote: Running | None = None,
+    settings: Mapping[str, str] | None = None,
+    timeout: float = 600.0,
+) -> Iterator[Running]:
+    """The govkg app under uvicorn, embedded or on a running Oxigraph server; ``settings`` as in :func:`govkg_env`."""
     port = free_port()
     base = remote.sparql_url.removesuffix("/query") if remote else None
     command = [str(BIN / "python"), "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     log = logs / f"govkg-{'remote' if remote else 'embedded'}-{port}.log"
-    with spawned(command, log, govkg_env(data, base)) as process:
+    with spawned(command, log, govkg_env(data, base, settings)) as process:
         wait_until(f"http://127.0.0.1:{port}/healthz", process, log, timeout)
         yield Running(f"http://127.0.0.1:{port}/sparql", (process, *(remote.processes if remote else ())))
 

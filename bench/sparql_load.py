@@ -6,8 +6,8 @@
 For each dataset every server is started on 127.0.0.1 over the same Turtle files (govkg as
 ``govkg serve`` runs it, without access logs; rdflib-endpoint as its CLI builds it; Oxigraph after
 ``oxigraph load``), checked to return the same rows for the load query, then driven for
-``--duration`` seconds by ``--clients`` keep-alive connections (``wrk`` when installed, else a
-bounded httpx generator): requests/s, p50/p95 latency. Last, govkg's responsiveness: latency of a
+``--duration`` seconds by ``--clients`` keep-alive connections (``wrk`` when installed, else
+``bench/loadgen.py``): requests/s, p50/p95 latency. Last, govkg's responsiveness: latency of a
 quick query alone and while runaway queries hold evaluation workers. It prints figures; it
 asserts nothing about time. The load generator shares this machine's cores with the servers.
 """
@@ -25,23 +25,21 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
+import loadgen  # noqa: E402
+import servers  # noqa: E402
 
-from tests.live import free_port  # noqa: E402
-
+ROOT = servers.ROOT
 LOAD_QUERY = (
     "PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
     "SELECT ?body ?label WHERE { ?body a gov:SteeringGroup ; skos:prefLabel ?label } LIMIT 10"
@@ -56,64 +54,13 @@ WRK_REPORT = """done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(95)))
 end
 """
-RDFLIB_ENDPOINT = """
-import sys, uvicorn, rdflib.plugins.sparql
-from rdflib import Dataset
-from rdflib_endpoint import SparqlEndpoint
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
-graph = Dataset(default_union=True)
-for path in sys.argv[2:]:
-    graph.parse(path)
-app = SparqlEndpoint(graph=graph, path="/sparql")
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
-"""
 
 
-@contextmanager
-def server(command: list[str], ready: str, log: Path, env: dict[str, str] | None = None) -> Iterator[None]:
-    """A server process, up once ``ready`` answers 200 (at most 10 minutes), stopped on the way out."""
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 600
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{command[:3]} did not start: {log.read_text()[-600:]}")
-            try:
-                if httpx.get(ready, headers=JSON, timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
-
-
-def govkg(dataset: dict[str, Path | None], log: Path, port: int, **settings: str) -> AbstractContextManager[None]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVKG_")}
-    env |= {f"GOVKG_{k.upper()}": v for k, v in settings.items()}
-    if dataset["data"] is not None:
-        env["GOVKG_DATA_DIR"] = str(dataset["data"])
-    command = [str(BIN / "python"), "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
-    return server(command, f"http://127.0.0.1:{port}/healthz", log, env)
-
-
-def rdflib_endpoint(files: list[Path], log: Path, port: int) -> AbstractContextManager[None]:
-    command = [str(BIN / "python"), "-c", RDFLIB_ENDPOINT, str(port), *map(str, files)]
-    return server(command, f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", log)
-
-
-def oxigraph(files: list[Path], db: Path, log: Path, port: int) -> AbstractContextManager[None]:
-    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(db), "--file", *map(str, files)],
+def oxigraph_read_only(files: list[Path], db: Path, logs: Path) -> AbstractContextManager[servers.Running]:
+    """``oxigraph serve-read-only`` on a fresh database that ``oxigraph load`` filled with ``files``."""
+    subprocess.run([str(servers.BIN / "oxigraph"), "load", "--location", str(db), "--file", *map(str, files)],
                    check=True, capture_output=True, timeout=600)  # fmt: skip
-    command = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(db), "--bind", f"127.0.0.1:{port}"]
-    return server(command, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", log)
+    return servers.oxigraph(db, logs, read_only=True, timeout=600)
 
 
 def rows(url: str) -> int:
@@ -132,27 +79,10 @@ def load_wrk(url: str, clients: int, duration: float, threads: int, script: Path
             "p95_ms": w["p95_us"] / 1000, "errors": w["errors"]}  # fmt: skip
 
 
-async def load_python(url: str, clients: int, duration: float) -> dict[str, float]:
-    latencies: list[float] = []
-    errors = 0
-    stop = time.monotonic() + duration
-
-    async def client(http: httpx.AsyncClient) -> None:
-        nonlocal errors
-        while time.monotonic() < stop and len(latencies) < 500_000:
-            start = time.perf_counter()
-            response = await http.get(url, params={"query": LOAD_QUERY})
-            latencies.append(time.perf_counter() - start)
-            errors += response.status_code != 200
-
-    limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(headers=JSON, limits=limits, timeout=10) as http:
-        started = time.monotonic()
-        await asyncio.gather(*(client(http) for _ in range(clients)))
-        elapsed = time.monotonic() - started
-    cuts = statistics.quantiles(latencies, n=20)
-    return {"rps": (len(latencies) - errors) / elapsed, "p50_ms": statistics.median(latencies) * 1000,
-            "p95_ms": cuts[18] * 1000, "errors": errors}  # fmt: skip
+def load_python(url: str, clients: int, duration: float) -> dict[str, float]:
+    """``LOAD_QUERY`` from ``bench/loadgen.py``'s keep-alive clients for ``duration`` seconds."""
+    result = asyncio.run(loadgen.run_load(url, LOAD_QUERY, clients=clients, duration=duration, max_requests=500_000))
+    return {"rps": result.rps, "p50_ms": result.p50_ms, "p95_ms": result.p95_ms, "errors": result.errors}
 
 
 def responsiveness(url: str, runaways: int, samples: int = 200) -> dict[str, float]:
@@ -177,45 +107,42 @@ def responsiveness(url: str, runaways: int, samples: int = 200) -> dict[str, flo
     return {"p50_ms": statistics.median(times), "p95_ms": statistics.quantiles(times, n=20)[18]}
 
 
-def datasets(names: list[str], data: Path) -> dict[str, dict[str, Path | None]]:
-    """Each dataset's govkg data folder (None: the bundled data/) and its files."""
-    found: dict[str, dict[str, Path | None]] = {}
+def datasets(names: list[str], data: Path) -> dict[str, Path]:
+    """Each dataset's govkg data folder: the bundled data/ for ``seed``, else a synthetic one (made if missing)."""
+    found: dict[str, Path] = {}
     for name in names:
         if name == "seed":
-            found[name] = {"data": None}
+            found[name] = ROOT / "data"
         else:
-            folder = data / f"synthetic-{name}"
-            if not (folder / "manifest.json").exists():
-                generate.write(folder, {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}[name], seed=7)
-            found[name] = {"data": folder}
+            found[name] = data / f"synthetic-{name}"
+            if not (found[name] / "manifest.json").exists():
+                generate.write(found[name], {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}[name], seed=7)
     return found
 
 
-def throughput(name: str, dataset: dict[str, Path | None], args: argparse.Namespace, work: Path) -> None:
+def throughput(name: str, data: Path, args: argparse.Namespace, work: Path) -> None:
     """Each server under the same load; a line of figures each."""
-    data = dataset["data"] or ROOT / "data"
     files = [*sorted((ROOT / "ontology").glob("*.ttl")), *sorted(data.glob("*.ttl"))]
     files += sorted((ROOT / "shapes").glob("*.ttl"))
     script = work / "report.lua"
     script.write_text(WRK_REPORT)
     use_wrk = shutil.which("wrk") is not None and not args.python_load
-    tool = f"wrk -t{args.wrk_threads}" if use_wrk else "httpx generator"
+    tool = f"wrk -t{args.wrk_threads}" if use_wrk else "bench/loadgen.py"
     print(f"\n{name}: {count_triples(files)} triples, {args.clients} clients, {args.duration:g} s each, {tool}")
     print(f"{'server':<26}{'rows':>5}{'req/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
-    starts = {
-        "govkg": lambda port: govkg(dataset, work / "govkg.log", port, result_limit="100000"),
-        "rdflib-endpoint": lambda port: rdflib_endpoint(files, work / "rdflib.log", port),
-        "oxigraph serve-read-only": lambda port: oxigraph(files, work / f"ox-{name}", work / "ox.log", port),
+    starts: dict[str, Callable[[], AbstractContextManager[servers.Running]]] = {
+        "govkg": lambda: servers.govkg(data, work),
+        "rdflib-endpoint": lambda: servers.rdflib_endpoint(files, work),
+        "oxigraph serve-read-only": lambda: oxigraph_read_only(files, work / f"ox-{name}", work),
     }
     rps: dict[str, float] = {}
     for system, start in starts.items():
-        port = free_port()
-        url = f"http://127.0.0.1:{port}/{'query' if system.startswith('oxigraph') else 'sparql'}"
-        with start(port):
+        with start() as running:
+            url = running.sparql_url
             count = rows(url)
             rows(url)  # warm
             f = (load_wrk(url, args.clients, args.duration, args.wrk_threads, script) if use_wrk
-                 else asyncio.run(load_python(url, args.clients, args.duration)))  # fmt: skip
+                 else load_python(url, args.clients, args.duration))  # fmt: skip
         rps[system] = f["rps"]
         print(f"{system:<26}{count:>5}{f['rps']:>10.0f}{f['p50_ms']:>9.2f}{f['p95_ms']:>9.2f}{f['errors']:>8.0f}")
     print(
@@ -224,12 +151,11 @@ def throughput(name: str, dataset: dict[str, Path | None], args: argparse.Namesp
     )
 
 
-def staying_responsive(dataset: dict[str, Path | None], work: Path) -> None:
+def staying_responsive(data: Path, work: Path) -> None:
     """govkg's quick-query latency alone and while runaway queries evaluate."""
-    port = free_port()
-    with govkg(dataset, work / "govkg-slow.log", port, query_timeout="2", max_concurrent_queries="4"):
+    with servers.govkg(data, work, settings={"query_timeout": "2", "max_concurrent_queries": "4"}) as running:
         for runaways in (0, 2):
-            r = responsiveness(f"http://127.0.0.1:{port}/sparql", runaways)
+            r = responsiveness(running.sparql_url, runaways)
             print(
                 f"govkg quick query with {runaways} runaway queries (2 s limit, 4 workers): "
                 f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms"
@@ -246,7 +172,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20, help="concurrent keep-alive connections [20]")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per server [10]")
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads [1: leaves a core to the servers]")
-    parser.add_argument("--python-load", action="store_true", help="use the httpx generator even if wrk is there")
+    parser.add_argument("--python-load", action="store_true", help="use bench/loadgen.py even if wrk is there")
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data", help="synthetic data folder")
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
