@@ -8,7 +8,7 @@ the parser's message, before anything reaches a store: callers swap the whole da
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,12 +22,25 @@ TURTLE_SUFFIXES = (".ttl",)
 
 @dataclass(frozen=True)
 class LoadedGraph:
-    """One parsed file: the graph it becomes, what kind of graph that is, and its triples."""
+    """One file: the graph it becomes, what kind of graph that is, and its triples once parsed.
+
+    ``triples`` is None for a graph found but not parsed yet (:func:`find_sources`): the embedded
+    store then parses the file straight into its new dataset (:func:`load_into`), which at a million
+    triples is twice as fast as building Python triples first.
+    """
 
     name: str
     kind: str
     path: Path
-    triples: list[ox.Triple] = field(repr=False)
+    triples: list[ox.Triple] | None = field(default=None, repr=False)
+
+    def read(self) -> list[ox.Triple]:
+        """The graph's triples, parsing the file if that has not happened yet.
+
+        Raises:
+            LoadError: the file is not valid Turtle.
+        """
+        return self.triples if self.triples is not None else parse_turtle(self.path)
 
 
 def turtle_files(path: Path) -> list[Path]:
@@ -43,6 +56,13 @@ def turtle_files(path: Path) -> list[Path]:
     raise LoadError(str(path), "no such file or folder")
 
 
+def _load_error(path: Path, exc: SyntaxError | OSError | UnicodeDecodeError) -> LoadError:
+    if isinstance(exc, SyntaxError):
+        message = exc.msg.split(": ", 1)[1] if exc.msg.startswith("Parser error at line") else exc.msg
+        return LoadError(str(path), message, exc.lineno, exc.offset)
+    return LoadError(str(path), str(exc))
+
+
 def parse_turtle(path: Path) -> list[ox.Triple]:
     """Parse one Turtle file.
 
@@ -52,11 +72,43 @@ def parse_turtle(path: Path) -> list[ox.Triple]:
     try:
         quads = ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
         return [quad.triple for quad in quads]
-    except SyntaxError as exc:
-        message = exc.msg.split(": ", 1)[1] if exc.msg.startswith("Parser error at line") else exc.msg
-        raise LoadError(str(path), message, exc.lineno, exc.offset) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(str(path), str(exc)) from None
+    except (SyntaxError, OSError, UnicodeDecodeError) as exc:
+        raise _load_error(path, exc) from None
+
+
+def load_into(store: ox.Store, graph: LoadedGraph) -> None:
+    """Add a graph to a pyoxigraph store, parsing its file there and then when not parsed yet.
+
+    A failed file may leave part of itself in ``store``: callers load into a new store and discard it.
+
+    Raises:
+        LoadError: the file cannot be read or is not valid Turtle (with line and column).
+    """
+    name = ox.NamedNode(graph.name)
+    store.add_graph(name)
+    if graph.triples is not None:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in graph.triples)
+        return
+    try:
+        store.load(path=graph.path, format=ox.RdfFormat.TURTLE, base_iri=graph.path.resolve().as_uri(), to_graph=name)
+    except (SyntaxError, OSError, UnicodeDecodeError) as exc:
+        raise _load_error(graph.path, exc) from None
+
+
+def find_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[LoadedGraph]:
+    """The named graphs the Turtle files under the given (kind, path) sources become, not parsed yet.
+
+    Raises:
+        LoadError: a path is missing, or two files would share a graph name.
+    """
+    graphs: dict[str, LoadedGraph] = {}
+    for kind, root in sources:
+        for path in turtle_files(root):
+            name = graph_iri(path.stem, base_iri)
+            if name in graphs:
+                raise LoadError(str(path), f"graph <{name}> is already loaded from {graphs[name].path}")
+            graphs[name] = LoadedGraph(name=name, kind=kind, path=path)
+    return list(graphs.values())
 
 
 def read_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[LoadedGraph]:
@@ -65,14 +117,7 @@ def read_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[Loa
     Raises:
         LoadError: a path is missing, a file is malformed, or two files would share a graph name.
     """
-    graphs: dict[str, LoadedGraph] = {}
-    for kind, root in sources:
-        for path in turtle_files(root):
-            name = graph_iri(path.stem, base_iri)
-            if name in graphs:
-                raise LoadError(str(path), f"graph <{name}> is already loaded from {graphs[name].path}")
-            graphs[name] = LoadedGraph(name=name, kind=kind, path=path, triples=parse_turtle(path))
-    return list(graphs.values())
+    return [replace(graph, triples=graph.read()) for graph in find_sources(sources, base_iri)]
 
 
 def check_paths(paths: Sequence[Path]) -> list[tuple[Path, int]]:

@@ -162,14 +162,16 @@ class RemoteStore:
         govkg graph prefix (or loaded earlier by this store) that the new set lacks are removed last.
 
         Raises:
+            LoadError: a file is malformed; nothing was written.
             StoreError: the server refused or failed a write; names what was and was not written.
         """
+        parsed = [(graph, graph.read()) for graph in graphs]  # every file parses before anything is written
         wanted = {g.name for g in graphs}
         owned = set(self._catalog) | {n for n in self.graph_names() if self._owns(n)}
         written: list[str] = []
         try:
-            for graph in graphs:
-                self._client.write_graph(graph.name, graph.triples, replace=True)
+            for graph, triples in parsed:
+                self._client.write_graph(graph.name, triples, replace=True)
                 self._catalog[graph.name] = GraphInfo(graph.name, graph.kind, graph.path)
                 written.append(graph.name)
             for name in sorted(owned - wanted):

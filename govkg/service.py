@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govkg.config import Settings
-from govkg.loading import read_sources
+from govkg.loading import find_sources
 from govkg.remote_store import RemoteStore
 from govkg.store import EmbeddedStore, Store
 
@@ -24,5 +24,5 @@ def reload(store: Store, settings: Settings) -> int:
     Raises:
         LoadError: a file is missing or malformed; the store keeps what it had.
     """
-    store.load(read_sources(settings.sources(), settings.base_iri))
+    store.load(find_sources(settings.sources(), settings.base_iri))
     return store.triple_count()

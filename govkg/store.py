@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import rdflib
 
 from govkg.errors import NotFound, QuerySyntaxError
-from govkg.loading import LoadedGraph
+from govkg.loading import LoadedGraph, load_into
 from govkg.rdflib_view import to_rdflib_graph
 from govkg.results import QueryResult, materialise
 from govkg.sparql_safety import refuse_remote
@@ -134,12 +134,14 @@ class EmbeddedStore:
         self._views.clear()
 
     def load(self, graphs: Sequence[LoadedGraph]) -> None:
+        """Build a new dataset from the graphs and swap it in; on any error the old one stays.
+
+        Raises:
+            LoadError: a file not parsed yet turns out malformed (file, line and column).
+        """
         fresh = ox.Store()
-        fresh.bulk_extend(
-            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g.name)) for g in graphs for t in g.triples
-        )
-        for g in graphs:
-            fresh.add_graph(ox.NamedNode(g.name))
+        for graph in graphs:
+            load_into(fresh, graph)
         with self._write_lock:
             self._ox = fresh
             self._catalog = {g.name: GraphInfo(g.name, g.kind, g.path) for g in graphs}
