@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
+from api.caching import not_modified, version_etag
 from api.deps import StoreDep
 from api.models import ErrorBody
 from api.negotiation import choose
@@ -33,12 +34,7 @@ def _audit(store: StoreDep, lang: str, severity: Severity) -> AuditReport:
 
 
 def _etag(report: AuditReport, *parts: str) -> str:
-    return '"' + "-".join([report.version.strip('"'), *parts]) + '"'
-
-
-def _not_modified(request: Request, etag: str) -> bool:
-    wanted = request.headers.get("if-none-match", "")
-    return etag in [tag.strip() for tag in wanted.split(",")] or wanted.strip() == "*"
+    return version_etag(report.version, *parts)
 
 
 @router.get(
@@ -63,7 +59,7 @@ def read_audit(
     report = _audit(store, lang, severity)
     etag = _etag(report, lang, severity, "ttl" if media == TURTLE else "json")
     headers = {"ETag": etag, "Vary": "Accept"}
-    if _not_modified(request, etag):
+    if not_modified(request, etag):
         return Response(status_code=304, headers=headers)
     if media == TURTLE:
         return Response(render_turtle(report), media_type=f"{TURTLE}; charset=utf-8", headers=headers)
@@ -78,6 +74,6 @@ def read_audit_page(
     """The audit report as a page: counts by severity and rule, then each rule's findings with their quotes."""
     report = _audit(store, lang, severity)
     etag = _etag(report, lang, severity, "html")
-    if _not_modified(request, etag):
+    if not_modified(request, etag):
         return Response(status_code=304, headers={"ETag": etag})
     return HTMLResponse(render_html(report, severity, link_base=""), headers={"ETag": etag})
