@@ -23,7 +23,7 @@ from api.app import create_app
 from govkg.config import Settings
 from govkg.results import QueryResult
 from govkg.store import Store
-from tests.live import ROOT, free_port
+from tests.live import ROOT, free_port, stop
 from tests.remote.conftest import OxigraphServer
 
 PREFIXES = """PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX org: <http://www.w3.org/ns/org#>
@@ -126,9 +126,4 @@ def test_govkg_serve_runs_on_a_sparql_server(
         count = on_server.json()["results"]["bindings"][0]["n"]["value"]
         assert int(count) == seed_store.triple_count(), "the data was loaded into the server itself"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
