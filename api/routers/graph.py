@@ -6,6 +6,7 @@ works on a closed network. Audit findings, where the audit is installed, mark no
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 import networkx as nx
@@ -15,6 +16,7 @@ from pydantic import BaseModel
 
 from api.caching import not_modified, version_etag
 from api.deps import StoreDep
+from govkg.store import Store
 from viz.findings import audit_overlay
 from viz.projection import InvalidFilter, as_dict, project
 from viz.render import render_html
@@ -107,14 +109,21 @@ def _names(value: str | None) -> list[str] | None:
     return None if value is None or not value.strip() else [v for v in value.split(",") if v.strip()]
 
 
-def projection(
-    store: StoreDep,
-    focus: Focus = None,
-    depth: Depth = 2,
-    types: Types = None,
-    relations: Relations = None,
-    docs: Docs = None,
-) -> nx.MultiDiGraph:
+@dataclass(frozen=True)
+class GraphFilters:
+    """What part of the graph to draw; the same query parameters for the page and the JSON."""
+
+    focus: Focus = None
+    depth: Depth = 2
+    types: Types = None
+    relations: Relations = None
+    docs: Docs = None
+
+
+FiltersDep = Annotated[GraphFilters, Depends()]
+
+
+def projection(store: Store, filters: GraphFilters) -> nx.MultiDiGraph:
     """The filtered projection of the loaded ontology and data, with audit findings where available.
 
     Raises:
@@ -128,28 +137,21 @@ def projection(
             graph,
             severities,
             findings,
-            types=_names(types),
-            relations=_names(relations),
-            docs=_names(docs),
-            focus=focus or None,
-            depth=depth,
+            types=_names(filters.types),
+            relations=_names(filters.relations),
+            docs=_names(filters.docs),
+            focus=filters.focus or None,
+            depth=filters.depth,
         )
     except InvalidFilter as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
-
-
-ProjectionDep = Annotated[nx.MultiDiGraph, Depends(projection)]
 
 
 @router.get("/graph", response_class=HTMLResponse, responses={304: {"description": "Unchanged since the ETag"}})
 def read_graph_page(
     request: Request,
     store: StoreDep,
-    focus: Focus = None,
-    depth: Depth = 2,
-    types: Types = None,
-    relations: Relations = None,
-    docs: Docs = None,
+    filters: FiltersDep,
     mode: Literal["org", "network"] = "org",
     lang: Literal["da", "en"] = "da",
 ) -> Response:
@@ -162,11 +164,10 @@ def read_graph_page(
     headers = {"ETag": etag, "X-Content-Type-Options": "nosniff"}
     if not_modified(request, etag):
         return Response(status_code=304, headers=headers)
-    graph = projection(store, focus, depth, types, relations, docs)
-    return HTMLResponse(render_html(graph, mode=mode, lang=lang), headers=headers)
+    return HTMLResponse(render_html(projection(store, filters), mode=mode, lang=lang), headers=headers)
 
 
 @router.get("/api/graph", response_model=GraphProjection)
-def read_graph(graph: ProjectionDep) -> GraphProjection:
+def read_graph(store: StoreDep, filters: FiltersDep) -> GraphProjection:
     """The org graph as JSON: nodes (with labels, type, passages, findings) and typed edges."""
-    return GraphProjection.model_validate(as_dict(graph))
+    return GraphProjection.model_validate(as_dict(projection(store, filters)))
