@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 import rdflib
+import rdflib.compare
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from rdflib.namespace import RDF, SH
