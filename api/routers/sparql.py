@@ -191,12 +191,21 @@ async def query_by_get(request: Request) -> Response:
     return await answer_query(request, store, settings, op)
 
 
+async def read_post(request: Request) -> Operation:
+    """The query or update a POST carries (form, ``application/sparql-query`` or ``-update``).
+
+    Raises:
+        ProtocolError: the request breaks the SPARQL Protocol (status and message for the client).
+    """
+    return from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
+
+
 @router.post("/sparql", openapi_extra=SPARQL_BODY, response_class=Response)
 async def query_by_post(request: Request) -> Response:
     """SPARQL query or update by POST: a form, ``application/sparql-query`` or ``application/sparql-update``."""
     store, settings = store_of(request), settings_of(request)
     try:
-        op = from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
+        op = await read_post(request)
     except ProtocolError as exc:
         return protocol_error(exc.status, exc.message)
     if op.kind == "update":
@@ -209,7 +218,7 @@ async def update_by_post(request: Request) -> Response:
     """SPARQL update by POST (form ``update=`` or ``application/sparql-update``); needs the update token."""
     store, settings = store_of(request), settings_of(request)
     try:
-        op = from_post(request.query_params.multi_items(), request.headers.get("content-type"), await request.body())
+        op = await read_post(request)
     except ProtocolError as exc:
         return protocol_error(exc.status, exc.message)
     if op.kind != "update":
