@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import generate  # noqa: E402
 
 from govkg.audit import DATA_KINDS, SHAPES_KINDS, Validation, cached_audit, in_language  # noqa: E402
-from govkg.audit_cycles import add_cycle_results  # noqa: E402
-from govkg.audit_rules import run_sparql_rules, store_select  # noqa: E402
-from govkg.audit_shacl import INFERENCE, paused_gc, run_pyshacl  # noqa: E402
+from govkg.audit.cycles import add_cycle_results  # noqa: E402
+from govkg.audit.rules import run_sparql_rules, store_select  # noqa: E402
+from govkg.audit.shacl import INFERENCE, paused_gc, run_pyshacl  # noqa: E402
 from govkg.loading import read_sources  # noqa: E402
 from govkg.namespaces import ID  # noqa: E402
 from govkg.store import EmbeddedStore  # noqa: E402

@@ -31,9 +31,9 @@ from rdflib.namespace import RDF, RDFS, SH  # noqa: E402
 
 from govkg.audit import DATA_KINDS, SHAPES_KINDS, run_audit  # noqa: E402
 from govkg.config import Settings  # noqa: E402
-from govkg.remote_store import RemoteStore  # noqa: E402
 from govkg.service import reload  # noqa: E402
 from govkg.store import EmbeddedStore, Store  # noqa: E402
+from govkg.store.remote import RemoteStore  # noqa: E402
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 SIMPLE_RULE_KEYS = {RDF.type, RDFS.comment, SH.targetClass, SH.path, SH.minCount, SH.severity, SH.message, SH.name}

@@ -71,7 +71,7 @@ class LazyGroup(click.Group):
 LAZY_COMMANDS = {
     "serve": "api.cli.serve",
     "graph": "viz.cli.graph",
-    "audit": "govkg.audit_cli.audit",
+    "audit": "govkg.audit.cli.audit",
     "dump": "govkg.dump_cli.dump",
 }
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from govkg.config import Settings
 from govkg.loading import find_sources
-from govkg.remote_store import RemoteStore
 from govkg.store import EmbeddedStore, Store
+from govkg.store.remote import RemoteStore
 
 
 def open_store(settings: Settings) -> Store:

@@ -17,9 +17,9 @@ from api.deps import StoreDep
 from api.models import ErrorBody
 from api.negotiation import choose
 from govkg.audit import AuditReport, Severity, cached_audit
-from govkg.audit_html import render_html
-from govkg.audit_render import render_turtle
-from govkg.audit_schema import AuditReportModel, report_model
+from govkg.audit.html import render_html
+from govkg.audit.render import render_turtle
+from govkg.audit.schema import AuditReportModel, report_model
 
 router = APIRouter(tags=["audit"])
 

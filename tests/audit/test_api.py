@@ -11,7 +11,7 @@ import pytest
 import rdflib
 from rdflib.namespace import SH
 
-from govkg.audit_schema import AuditReportModel
+from govkg.audit.schema import AuditReportModel
 from tests.audit.conftest import AUDIT_DATA
 from tests.live import UPDATE_TOKEN, LiveServer, live_server
 

@@ -11,7 +11,7 @@ import rdflib
 from click.testing import CliRunner, Result
 from rdflib.namespace import RDF, SH
 
-from govkg.audit_schema import AuditReportModel
+from govkg.audit.schema import AuditReportModel
 from govkg.cli import main
 from govkg.config import Settings
 from tests.audit.conftest import AUDIT_DATA, BASE, SHAPE_FIXTURES

@@ -13,7 +13,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDFS, SH, SKOS
 
 from govkg.audit import GSH, AuditReport, audit_graphs, run_audit
-from govkg.audit_rules import sparql_rules
+from govkg.audit.rules import sparql_rules
 from govkg.config import Settings
 from govkg.namespaces import GOV
 from tests.audit.conftest import BASE, INVALID, SHAPE_FIXTURES, VALID, store_with

@@ -20,9 +20,9 @@ import pytest
 from govkg.config import Settings
 from govkg.loading import LoadedGraph, read_sources
 from govkg.namespaces import graph_iri
-from govkg.remote_store import RemoteStore
 from govkg.service import reload
 from govkg.store import EmbeddedStore, Store
+from govkg.store.remote import RemoteStore
 from tests.conftest import DATA
 from tests.live import ROOT, free_port
 

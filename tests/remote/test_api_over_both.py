@@ -25,8 +25,8 @@ from api.app import create_app
 from govkg.config import Settings
 from govkg.loading import LoadedGraph
 from govkg.namespaces import ID
-from govkg.remote_store import RemoteStore
 from govkg.store import Store
+from govkg.store.remote import RemoteStore
 from tests.live import UPDATE_TOKEN
 from tests.remote.conftest import OxigraphServer, open_remote
 

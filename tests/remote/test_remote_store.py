@@ -13,9 +13,9 @@ from govkg.config import Settings
 from govkg.errors import QueryRefused, QueryTimeout, StoreError
 from govkg.loading import LoadedGraph
 from govkg.namespaces import graph_iri
-from govkg.remote_store import RemoteStore
 from govkg.service import open_store
 from govkg.store import EmbeddedStore
+from govkg.store.remote import RemoteStore
 from tests.live import free_port
 from tests.remote.conftest import OxigraphServer, open_remote
 

@@ -19,9 +19,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from govkg.audit_describe import GSH, compact
-from govkg.audit_model import AuditError
-from govkg.audit_rules import add_result
+from govkg.audit.describe import GSH, compact
+from govkg.audit.model import AuditError
+from govkg.audit.rules import add_result
 
 CYCLE_RULE = GSH.ReportingCycleShape
 CYCLE_COMPONENT = GSH.NoCycleConstraintComponent

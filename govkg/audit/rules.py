@@ -18,10 +18,10 @@ import rdflib
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from govkg.audit_shacl import no_remote_graphs
-from govkg.rdflib_view import to_rdflib
+from govkg.audit.shacl import no_remote_graphs
 from govkg.sparql_safety import refuse_remote
 from govkg.store import Store
+from govkg.store.rdflib_view import to_rdflib
 
 Row = Mapping[str, Node]
 Select = Callable[[str], Iterable[Row]]

@@ -1,7 +1,7 @@
 """The audit's typed results: findings, their sources, and the report that holds them.
 
 Plain data with no pyshacl in sight, so renderers, the API and the org graph can use it cheaply.
-:mod:`govkg.audit` re-exports everything here; import from there.
+:mod:`govkg.audit` re-exports the public names; import from there.
 """
 
 from __future__ import annotations

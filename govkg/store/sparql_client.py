@@ -4,7 +4,7 @@ It speaks only the standard protocols, so any conformant server will do (Oxigrap
 Jena Fuseki, Virtuoso, GraphDB). Answers are streamed and parsed lazily by pyoxigraph, so a
 caller that stops reading (a result cap) stops the download too. HTTP failures become govkg's
 typed errors. It deliberately knows nothing of govkg's dataset conventions (the union default
-graph, the catalog, versions): that is :mod:`govkg.remote_store`. Without a Graph Store endpoint
+graph, the catalog, versions): that is :mod:`govkg.store.remote`. Without a Graph Store endpoint
 it falls back to SPARQL Update and CONSTRUCT for the graph operations.
 """
 

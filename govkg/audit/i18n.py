@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govkg.audit_model import SEVERITIES, AuditReport, Severity
+from govkg.audit.model import SEVERITIES, AuditReport, Severity
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

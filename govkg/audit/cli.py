@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from govkg.audit import LANGUAGES, SEVERITIES, AuditError, run_audit
-from govkg.audit_i18n import counts_line
-from govkg.audit_model import parse_severity
-from govkg.audit_render import FORMATS, render
+from govkg.audit.i18n import counts_line
+from govkg.audit.model import parse_severity
+from govkg.audit.render import FORMATS, render
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
 
 EXIT_FINDINGS = 1

@@ -14,7 +14,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from govkg.audit_model import SourceRef
+from govkg.audit.model import SourceRef
 from govkg.namespaces import GOV, ID, PREFIXES
 
 GSH = rdflib.Namespace("https://w3id.org/govkg/shapes#")

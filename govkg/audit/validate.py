@@ -2,10 +2,10 @@
 
 ``run_audit(store, lang)`` validates the store's ontology and data against its shapes with pyshacl,
 adds what is checked once for the whole graph (the SHACL-SPARQL rules, run on the store by
-:mod:`govkg.audit_rules`, and the reporting cycles of :mod:`govkg.audit_cycles`), and returns an
+:mod:`govkg.audit.rules`, and the reporting cycles of :mod:`govkg.audit.cycles`), and returns an
 :class:`AuditReport` whose findings name the entity, the rule, the severity, a message in Danish or
 English and the passages the entity rests on. ``cached_audit`` runs the validation once per dataset
-version and builds each language's report once. Rendering lives in :mod:`govkg.audit_render`; this
+version and builds each language's report once. Rendering lives in :mod:`govkg.audit.render`; this
 module knows nothing of HTTP or the command line.
 """
 
@@ -17,47 +17,17 @@ from dataclasses import dataclass
 
 import rdflib
 
-from govkg.audit_cycles import add_cycle_results
-from govkg.audit_describe import GSH, Describer
-from govkg.audit_model import (
+from govkg.audit.cycles import add_cycle_results
+from govkg.audit.describe import GSH, Describer
+from govkg.audit.model import (
     LANGUAGES,
-    SEVERITIES,
-    AuditError,
     AuditReport,
-    Finding,
-    Severity,
-    SourceRef,
-    at_least,
-    severities_by_focus,
     severity_rank,
 )
-from govkg.audit_rules import Select, graph_select, run_sparql_rules, store_select
-from govkg.audit_shacl import findings_from_report, paused_gc, run_pyshacl, top_results
+from govkg.audit.rules import Select, graph_select, run_sparql_rules, store_select
+from govkg.audit.shacl import findings_from_report, paused_gc, run_pyshacl, top_results
 from govkg.namespaces import PREFIXES
 from govkg.store import Store
-
-__all__ = [
-    "DATA_KINDS",
-    "GSH",
-    "LANGUAGES",
-    "SEVERITIES",
-    "SHAPES_KINDS",
-    "AuditCache",
-    "AuditError",
-    "AuditReport",
-    "Finding",
-    "Severity",
-    "SourceRef",
-    "Validation",
-    "at_least",
-    "audit_graphs",
-    "cached_audit",
-    "in_language",
-    "run_audit",
-    "severities_by_focus",
-    "validate_graphs",
-    "validate_store",
-]
 
 DATA_KINDS = frozenset({"ontology", "data"})
 SHAPES_KINDS = frozenset({"shapes"})

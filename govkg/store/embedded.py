@@ -3,7 +3,7 @@
 A store holds one RDF dataset: a named graph per loaded file. Queries see the union of the named
 graphs as their default graph unless the request names graphs itself. Loading swaps the whole
 dataset at once, so readers see the old data or the new, never a half-loaded mix. The remote
-implementation (SPARQL 1.1 Protocol to a server) lives in :mod:`govkg.remote_store`.
+implementation (SPARQL 1.1 Protocol to a server) lives in :mod:`govkg.store.remote`.
 """
 
 from __future__ import annotations
@@ -12,92 +12,18 @@ import secrets
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 import rdflib
 
 from govkg.errors import NotFound, QuerySyntaxError
 from govkg.loading import LoadedGraph, load_into
-from govkg.rdflib_view import to_rdflib_graph
 from govkg.results import QueryResult, materialise
 from govkg.sparql_safety import refuse_remote
 from govkg.sparql_text import declares_dataset
-
-
-@dataclass(frozen=True)
-class DatasetVersion:
-    """Changes whenever the dataset does; gives HTTP its ETag and Last-Modified."""
-
-    instance: str
-    number: int
-    modified: datetime
-
-    @property
-    def etag(self) -> str:
-        return f'"{self.instance}-{self.number}"'
-
-    def bump(self) -> DatasetVersion:
-        return DatasetVersion(self.instance, self.number + 1, datetime.now(UTC).replace(microsecond=0))
-
-
-@dataclass(frozen=True)
-class GraphInfo:
-    """Where a named graph came from: its kind (ontology, data, shapes) and file, if any."""
-
-    name: str
-    kind: str
-    path: Path | None = None
-
-
-@runtime_checkable
-class Store(Protocol):
-    """What govkg needs of an RDF store; the embedded and remote stores both provide it."""
-
-    @property
-    def version(self) -> DatasetVersion: ...
-
-    @property
-    def catalog(self) -> dict[str, GraphInfo]: ...
-
-    def triple_count(self) -> int: ...
-
-    def graph_names(self) -> list[str]: ...
-
-    def load(self, graphs: Sequence[LoadedGraph]) -> None:
-        """Replace the whole dataset with these graphs, all or nothing."""
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        timeout: float | None = None,
-        limit: int | None = None,
-    ) -> QueryResult:
-        """Run a SPARQL query; the default graph is the union of named graphs unless given."""
-
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update, all or nothing."""
-
-    def get_graph(self, name: str | None) -> list[ox.Triple]:
-        """The triples of a named graph (``None``: the store's own default graph)."""
-
-    def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
-        """Replace a graph's triples; True when the graph is new."""
-
-    def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
-        """Add triples to a graph; True when the graph is new."""
-
-    def delete_graph(self, name: str | None) -> None:
-        """Remove a graph (clear the default graph)."""
-
-    def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
-        """An rdflib graph of the union of graphs of these kinds, cached per version."""
+from govkg.store.base import DatasetVersion, GraphInfo
+from govkg.store.rdflib_view import to_rdflib_graph
 
 
 def _graph_node(name: str | None) -> ox.NamedNode | ox.DefaultGraph:

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from govkg.audit_describe import slug
-from govkg.audit_model import AuditReport, Finding, Severity, severity_rank
+from govkg.audit.describe import slug
+from govkg.audit.model import AuditReport, Finding, Severity, severity_rank
 
 
 class SourceModel(BaseModel):

@@ -11,10 +11,10 @@ import re
 from html import escape
 from urllib.parse import quote, urlencode
 
-from govkg.audit_describe import compact, slug
-from govkg.audit_i18n import counts_line, severity_count, showing, words
-from govkg.audit_model import SEVERITIES, AuditReport, Finding, Severity
-from govkg.audit_schema import rule_summaries
+from govkg.audit.describe import compact, slug
+from govkg.audit.i18n import counts_line, severity_count, showing, words
+from govkg.audit.model import SEVERITIES, AuditReport, Finding, Severity
+from govkg.audit.schema import rule_summaries
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.45}

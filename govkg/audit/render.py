@@ -1,7 +1,7 @@
 """The audit report for people and pipelines: a text table, JSON, Turtle, or an HTML page.
 
 ``render(report, fmt)`` is what ``govkg audit --format`` and the API call; the HTML page itself is
-built in :mod:`govkg.audit_html`. Every renderer takes a report already filtered to the severity
+built in :mod:`govkg.audit.html`. Every renderer takes a report already filtered to the severity
 the reader asked for.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import textwrap
 
-from govkg.audit_describe import compact
-from govkg.audit_html import render_html
-from govkg.audit_i18n import counts_line, showing, words
-from govkg.audit_model import AuditReport, Finding, Severity
-from govkg.audit_schema import report_model, rule_summaries
+from govkg.audit.describe import compact
+from govkg.audit.html import render_html
+from govkg.audit.i18n import counts_line, showing, words
+from govkg.audit.model import AuditReport, Finding, Severity
+from govkg.audit.schema import report_model, rule_summaries
 
 FORMATS = ("text", "json", "turtle", "html")
 
@@ -61,7 +61,7 @@ def _finding_lines(finding: Finding, w: dict[str, str]) -> list[str]:
 
 
 def render_json(report: AuditReport, min_severity: Severity = "info") -> str:
-    """The report in the documented JSON schema (:class:`govkg.audit_schema.AuditReportModel`)."""
+    """The report in the documented JSON schema (:class:`govkg.audit.schema.AuditReportModel`)."""
     return report_model(report, min_severity).model_dump_json(indent=2) + "\n"
 
 

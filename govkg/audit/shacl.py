@@ -20,8 +20,8 @@ from pyshacl.errors import ReportableRuntimeError
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from govkg.audit_describe import Describer, compact, first_step, path_text, pick_text
-from govkg.audit_model import AuditError, Finding, severity_of
+from govkg.audit.describe import Describer, compact, first_step, path_text, pick_text
+from govkg.audit.model import AuditError, Finding, severity_of
 
 INFERENCE = "none"
 _gc_lock = threading.Lock()

@@ -34,12 +34,12 @@ from govkg.config import Settings
 from govkg.errors import GovkgError, NotFound, StoreError
 from govkg.loading import LoadedGraph
 from govkg.namespaces import graph_iri
-from govkg.rdflib_view import to_rdflib_graph
 from govkg.results import QueryResult, materialise
-from govkg.sparql_client import Endpoints, SparqlClient, auth_for
 from govkg.sparql_safety import refuse_remote
 from govkg.sparql_text import declares_dataset
-from govkg.store import DatasetVersion, GraphInfo
+from govkg.store.base import DatasetVersion, GraphInfo
+from govkg.store.rdflib_view import to_rdflib_graph
+from govkg.store.sparql_client import Endpoints, SparqlClient, auth_for
 
 _OxAnswer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 _GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
