@@ -73,6 +73,7 @@ LAZY_COMMANDS = {
     "graph": "viz.cli.graph",
     "audit": "govkg.audit.cli.audit",
     "dump": "govkg.dump_cli.dump",
+    "compare": "govkg.compare.cli.compare",
 }
 
 
