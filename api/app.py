@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
-from api.routers import admin, answers, audit, graph, graph_store, health, home, sparql
+from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, sparql
 from api.sparql_fastpath import SparqlFastPath
 from govkg import __version__
 from govkg.config import Settings
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(graph_store.router)
     app.include_router(graph.router)
     app.include_router(audit.router)
+    app.include_router(compare.router)
     app.add_middleware(SparqlFastPath)  # /sparql past FastAPI's router: same handlers, less overhead
     return app
 

@@ -54,9 +54,9 @@ def scenarios(store: Store, base_iri: str) -> list[Scenario]:
         if graph is None:
             continue
         scenario = found.setdefault(
-            graph, Scenario(graph, _graph_slug(graph, base_iri), {}, _value(row["doc"]), _value(row["kind"]))
+            graph, Scenario(graph, _graph_slug(graph, base_iri), {}, _value(row.get("doc")), _value(row.get("kind")))
         )
-        label = row["label"]
+        label = row.get("label")
         if isinstance(label, ox.Literal) and label.language:
             scenario.labels.setdefault(label.language, label.value)
     return sorted(found.values(), key=lambda s: s.slug)
