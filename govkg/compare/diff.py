@@ -142,14 +142,13 @@ def _lines(state: State, subjects: Iterable[Node]) -> set[Line]:
     """The lines whose triples have one of these subjects, inverse properties turned round."""
     found: set[Line] = set()
     for s in subjects:
-        for predicate, objects in state.index.get(s, {}).items():
-            for o in objects:
-                if not (isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode)):
-                    continue
-                if predicate in LINE_PREDICATES:
-                    found.add((s, predicate, o, None, s))
-                elif predicate in INVERSES:
-                    found.add((o, INVERSES[predicate], s, None, o))
+        for predicate, o in state.statements(s):
+            if not (isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode)):
+                continue
+            if predicate in LINE_PREDICATES:
+                found.add((s, predicate, o, None, s))
+            elif predicate in INVERSES:
+                found.add((o, INVERSES[predicate], s, None, o))
         members, organizations = state.values(s, _MEMBER), state.values(s, _ORGANIZATION)
         roles: list[Node | None] = sorted(state.values(s, _ROLE), key=str) or [None]
         for member in members:

@@ -19,33 +19,33 @@ from govkg.errors import LoadError, NotFound
 from govkg.loading import parse_turtle
 
 Node = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-Index = dict[Node, dict[str, set[Node]]]
 
 
 @dataclass(frozen=True)
 class State:
-    """The triples of one state, and who they are about."""
+    """The triples of one state, and who they are about (each subject's triples, for cheap lookups)."""
 
     name: str
     triples: frozenset[ox.Triple]
     graphs: tuple[str, ...] = ()
-    index: Index = field(default_factory=dict, compare=False, repr=False)
+    by_subject: dict[Node, list[ox.Triple]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, name: str, triples: Iterable[ox.Triple], graphs: Iterable[str] = ()) -> State:
-        """A state of these triples, indexed by subject and predicate."""
+        """A state of these triples, grouped by subject."""
         frozen = frozenset(triples)
-        index: Index = defaultdict(lambda: defaultdict(set))
+        by_subject: dict[Node, list[ox.Triple]] = defaultdict(list)
         for triple in frozen:
-            index[triple.subject][triple.predicate.value].add(triple.object)
-        return cls(name, frozen, tuple(graphs), {s: dict(p) for s, p in index.items()})
+            by_subject[triple.subject].append(triple)
+        return cls(name, frozen, tuple(graphs), dict(by_subject))
 
     def values(self, subject: Node, predicate: str) -> set[Node]:
         """The objects of ``subject predicate ?``."""
-        return self.index.get(subject, {}).get(predicate, set())
+        return {t.object for t in self.by_subject.get(subject, ()) if t.predicate.value == predicate}
 
-    def subjects(self) -> Iterable[Node]:
-        return self.index.keys()
+    def statements(self, subject: Node) -> list[tuple[str, Node]]:
+        """Every (predicate IRI, object) said of ``subject``."""
+        return [(t.predicate.value, t.object) for t in self.by_subject.get(subject, ())]
 
 
 def folder_state(path: Path, name: str | None = None) -> State:
