@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
-from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, sparql
+from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql
 from api.sparql_fastpath import SparqlFastPath
 from govkg import __version__
 from govkg.config import Settings
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(home.router)
     app.include_router(admin.router)
     app.include_router(answers.router)
+    app.include_router(secretariat.router)
     app.include_router(sparql.router)
     app.include_router(graph_store.router)
     app.include_router(graph.router)

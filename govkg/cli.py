@@ -74,6 +74,7 @@ LAZY_COMMANDS = {
     "audit": "govkg.audit.cli.audit",
     "dump": "govkg.dump_cli.dump",
     "compare": "govkg.compare.cli.compare",
+    "calendar": "govkg.secretariat.cli.calendar",
 }
 
 

@@ -1,0 +1,46 @@
+"""The secretariat tools over HTTP: the duty calendar, the responsibility matrix, the workbook template.
+
+Thin handlers over :mod:`govkg.secretariat`; an unknown slug is 404 like everywhere else in ``/api``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.deps import SettingsDep, StoreDep
+from api.models import errors
+from govkg.answers.models import Lang
+from govkg.answers.params import SLUG
+from govkg.secretariat import duty_calendar
+
+router = APIRouter(prefix="/api", tags=["secretariat"])
+
+ICS = "text/calendar; charset=utf-8"
+
+
+@router.get(
+    "/obligations.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "An iCalendar feed"}, **errors(404, 422)},
+)
+def read_duty_calendar(
+    store: StoreDep,
+    settings: SettingsDep,
+    party: Annotated[
+        str | None,
+        Query(pattern=SLUG, max_length=200, description="Only duties this entity is obliged party or counterparty of"),
+    ] = None,
+    lang: Annotated[Lang, Query(description="Language of summaries and descriptions")] = "en",
+    start: Annotated[
+        date | None, Query(description="Where series from undated agreements start (default: 1 January this year)")
+    ] = None,
+) -> Response:
+    """The duties as an iCalendar feed to subscribe to: one recurring all-day event per weekly, monthly,
+    quarterly or yearly duty, starting on its agreement's date; the others are listed in the feed's description.
+    """
+    payload = duty_calendar(store, party=party, lang=lang, start=start, base=settings.base_iri)
+    headers = {"Content-Disposition": f'inline; filename="{party or "duties"}.ics"'}
+    return Response(payload, media_type=ICS, headers=headers)
