@@ -75,6 +75,7 @@ LAZY_COMMANDS = {
     "dump": "govkg.dump_cli.dump",
     "compare": "govkg.compare.cli.compare",
     "calendar": "govkg.secretariat.cli.calendar",
+    "raci": "govkg.secretariat.cli.raci",
 }
 
 

@@ -6,7 +6,7 @@ Thin handlers over :mod:`govkg.secretariat`; an unknown slug is 404 like everywh
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
@@ -14,11 +14,18 @@ from api.deps import SettingsDep, StoreDep
 from api.models import errors
 from govkg.answers.models import Lang
 from govkg.answers.params import SLUG
-from govkg.secretariat import duty_calendar
+from govkg.secretariat import Raci, duty_calendar, raci
+from govkg.secretariat.raci import render
 
 router = APIRouter(prefix="/api", tags=["secretariat"])
 
 ICS = "text/calendar; charset=utf-8"
+DOWNLOADS = {
+    "csv": "text/csv; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+SUFFIX = {"csv": "csv", "markdown": "md", "xlsx": "xlsx"}
 
 
 @router.get(
@@ -44,3 +51,26 @@ def read_duty_calendar(
     payload = duty_calendar(store, party=party, lang=lang, start=start, base=settings.base_iri)
     headers = {"Content-Disposition": f'inline; filename="{party or "duties"}.ics"'}
     return Response(payload, media_type=ICS, headers=headers)
+
+
+@router.get("/raci", response_model=Raci, responses=errors(404, 422))
+def read_raci(
+    store: StoreDep,
+    settings: SettingsDep,
+    agreement: Annotated[
+        str, Query(pattern=SLUG, max_length=200, description="The agreement, e.g. aftale-dmcg-regionerne")
+    ],
+    lang: Annotated[Lang, Query(description="Language of labels and texts")] = "en",
+    format_: Annotated[
+        Literal["json", "csv", "xlsx", "markdown"], Query(alias="format", description="JSON, or a file to hand out")
+    ] = "json",
+) -> Raci | Response:
+    """The responsibility matrix of an agreement: a row per duty, per party R (obliged), A (the party it
+    reports to or that approves its proposals), C (who advises it or prepares its cases) or I (counterparty,
+    or whom it informs), each row with its quoted passages. The README states the rules.
+    """
+    matrix = raci(store, agreement, lang, settings.base_iri)
+    if format_ == "json":
+        return matrix
+    headers = {"Content-Disposition": f'attachment; filename="raci-{agreement}.{SUFFIX[format_]}"'}
+    return Response(render(matrix, format_, lang), media_type=DOWNLOADS[format_], headers=headers)

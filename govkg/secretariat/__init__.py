@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from govkg.secretariat.calendar import duty_calendar
 from govkg.secretariat.duties import Duty, duties
+from govkg.secretariat.raci import Raci, RaciRow, raci
 
-__all__ = ["Duty", "duties", "duty_calendar"]
+__all__ = ["Duty", "Raci", "RaciRow", "duties", "duty_calendar", "raci"]

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import click
 
+from govkg.answers.models import Lang
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
 from govkg.errors import GovkgError
 from govkg.secretariat.calendar import duty_calendar
+from govkg.secretariat.raci import FORMATS, render
+from govkg.secretariat.raci import raci as build_raci
 
 DATA_OPTION = click.option(
     "--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders"
@@ -46,6 +49,25 @@ def calendar(party: str | None, lang: str, start: datetime | None, output: Path 
     first = start.date() if start else None
     try:
         payload = duty_calendar(store, party=party, lang="da" if lang == "da" else "en", start=first)
+    except GovkgError as exc:
+        fail(exc)
+    write_bytes(output, payload)
+
+
+@click.command()
+@click.option("--agreement", required=True, help="The agreement (slug) whose duties make the rows")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
+@click.option("--lang", type=click.Choice(["da", "en"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE")
+@DATA_OPTION
+def raci(agreement: str, fmt: str, lang: str, output: Path | None, data: tuple[Path, ...]) -> None:
+    """The responsibility matrix of an agreement: a row per duty, R/A/C/I per party, with the sources."""
+    if fmt == "xlsx" and output is None:
+        fail("--format xlsx needs -o FILE", EXIT_USAGE)
+    store = loaded_store(settings_with_data(data))
+    language: Lang = "da" if lang == "da" else "en"
+    try:
+        payload = render(build_raci(store, agreement, language), fmt, language)
     except GovkgError as exc:
         fail(exc)
     write_bytes(output, payload)
