@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
+from api.limits import BodyLimit
 from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql
 from api.sparql_fastpath import SparqlFastPath
 from govkg import __version__
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(audit.router)
     app.include_router(compare.router)
     app.add_middleware(SparqlFastPath)  # /sparql past FastAPI's router: same handlers, less overhead
+    app.add_middleware(BodyLimit, settings=settings)  # outermost: 413 before anything reads a body
     return app
 
 

@@ -16,6 +16,9 @@ from govkg.config import Settings
 def check_update_token(settings: Settings, authorization: str | None) -> None:
     """Raise the HTTP error a change request deserves, or return when it may proceed.
 
+    The token is compared in constant time as bytes (the header's raw bytes, the setting's UTF-8),
+    so a header with non-ASCII characters is a wrong token (403), never an error.
+
     Raises:
         HTTPException: 403 when updates are disabled or the token is wrong, 401 when none is given.
     """
@@ -24,7 +27,8 @@ def check_update_token(settings: Settings, authorization: str | None) -> None:
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
-    if not secrets.compare_digest(token.strip(), settings.update_token.get_secret_value()):
+    given = token.strip().encode("latin-1", "replace")  # ASGI header values: the raw bytes as latin-1
+    if not secrets.compare_digest(given, settings.update_token.get_secret_value().encode("utf-8")):
         raise HTTPException(403, "the bearer token is not valid")
 
 

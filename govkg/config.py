@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run")
     result_limit: int = Field(10_000, gt=0, description="Most rows or triples one query may return")
     max_concurrent_queries: int = Field(8, gt=0, description="Queries evaluated at once; more wait their turn")
+    max_query_bytes: int = Field(1_000_000, gt=0, description="Largest query or update (body or URL); 413 beyond")
+    max_data_bytes: int = Field(50_000_000, gt=0, description="Largest Graph Store upload accepted; 413 beyond")
+    max_nesting: int = Field(100, gt=0, description="Deepest nesting of brackets a query or update may have")
     update_token: SecretStr | None = Field(
         None, description="Bearer token that enables SPARQL Update and the Graph Store"
     )

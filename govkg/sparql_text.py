@@ -3,8 +3,8 @@
 The SPARQL 1.1 Protocol lets a request name its dataset outside the query (``default-graph-uri``,
 ``using-graph-uri`` …). Getting the precedence right needs to know whether the text itself has
 ``FROM``/``USING``/``WITH`` clauses, and the protocol's ``using-graph-uri`` has to become ``USING``
-clauses in each operation. This module does that on a masked copy of the text (comments, strings,
-IRIs, variables and prefixed names blanked, same length), so a label containing "from" or a
+clauses in each operation. This module reads the text's tokens (:mod:`govkg.sparql_lexer`: comments, strings,
+IRIs, variables and prefixed names are told apart from keywords), so a label containing "from" or a
 variable ``?with`` is never taken for a keyword. It is not a parser: the store parses afterwards.
 """
 
@@ -14,31 +14,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-_OPAQUE = re.compile(
-    r"""
-    \#[^\n]*                                   # comment
-    | '''(?:[^'\\]|\\.|'(?!''))*'''            # long strings
-    | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-    | '(?:[^'\\\n]|\\.)*'                      # short strings
-    | "(?:[^"\\\n]|\\.)*"
-    | <[^<>"{}|^`\\\s]*>                       # IRIs
-    | [?$][A-Za-z0-9_\u00B7-\uFFFF]+           # variables
-    | [A-Za-z0-9_\u00B7-\uFFFF.-]*:[A-Za-z0-9_\u00B7-\uFFFF.:%-]*   # prefixed names
-    """,
-    re.VERBOSE,
-)
-_TOKEN = re.compile(r"[{}]|[A-Za-z]+")
+from govkg.sparql_lexer import keywords, masked
 
-
-def mask(sparql: str) -> str:
-    """The text with everything that is not a keyword or punctuation blanked; offsets are kept."""
-    return _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
-
-
-@lru_cache(maxsize=1024)
-def keywords(sparql: str) -> frozenset[str]:
-    """The keywords (upper-cased words outside strings, IRIs and names) the text uses; remembered per text."""
-    return frozenset(word.upper() for word in re.findall(r"[A-Za-z]+", mask(sparql)))
+_TOKEN = re.compile(r"[{}]|(?<![:.\w%-])[A-Za-z]+(?![:\w%-])")
 
 
 @lru_cache(maxsize=512)
@@ -68,7 +46,7 @@ def with_using(update: str, default_graphs: Sequence[str], named_graphs: Sequenc
     if not clause:
         return update
     depth, previous, cuts = 0, "", []
-    for token in _TOKEN.finditer(mask(update)):
+    for token in _TOKEN.finditer(masked(update)):
         word = token.group().upper()
         if word == "{":
             depth += 1

@@ -38,6 +38,7 @@ from api.sparql_protocol import Operation, ProtocolError, from_post, from_query_
 from api.sparql_runner import QueryRunner
 from govkg.config import Settings
 from govkg.errors import QuerySyntaxError
+from govkg.sparql_safety import guard
 from govkg.sparql_text import with_using
 from govkg.store import DatasetVersion, Store
 
@@ -124,6 +125,7 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
     if not_modified(request, {version_headers(version, f)["ETag"] for f in (solutions, graphs) if f}):
         fmt = solutions or graphs
         return Response(status_code=304, headers=version_headers(version, fmt))
+    guard(op.text, settings.max_nesting)
     text = f"BASE <{endpoint_iri(request, settings)}>\n{op.text}"
     defaults, named = (op.default_graphs or [], op.named_graphs or []) if op.names_dataset else (None, None)
 
@@ -150,6 +152,7 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
 async def apply_update(request: Request, store: Store, settings: Settings, op: Operation) -> Response:
     """Check the token, add the protocol's USING clauses, and run the update to its end."""
     check_update_token(settings, request.headers.get("authorization"))
+    guard(op.text, settings.max_nesting)
     try:
         text = with_using(op.text, op.default_graphs or [], op.named_graphs or []) if op.names_dataset else op.text
     except ValueError as exc:
