@@ -16,6 +16,7 @@ from govkg.audit import LANGUAGES, SEVERITIES, AuditError, run_audit
 from govkg.audit.i18n import counts_line
 from govkg.audit.model import parse_severity
 from govkg.audit.render import FORMATS, render
+from govkg.audit.validate import ENGINES, Engine
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
 
 EXIT_FINDINGS = 1
@@ -41,12 +42,21 @@ FAIL_ON = (*SEVERITIES[:2], "never")
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders")
-def audit(fmt: str, lang: str, severity: str, fail_on: str, output: Path | None, data: tuple[Path, ...]) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="sparql",
+    show_default=True,
+    help="sparql: shapes as queries on the store; pyshacl: the reference, on an rdflib copy",
+)
+def audit(
+    fmt: str, lang: str, severity: str, fail_on: str, output: Path | None, data: tuple[Path, ...], engine: Engine
+) -> None:
     """Check the graph against shapes/: gaps in the paper trail and defects in the graph."""
     minimum = parse_severity(severity)
     store = loaded_store(settings_with_data(data))
     try:
-        report = run_audit(store, lang)
+        report = run_audit(store, lang, engine)
     except AuditError as exc:
         fail(exc, EXIT_USAGE)
     shown = report.filtered(minimum)

@@ -11,6 +11,7 @@ and read back from there like every other result.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -55,15 +56,24 @@ def upward_predicates(shapes: rdflib.Graph, rule: Node = CYCLE_RULE) -> list[rdf
     return predicates
 
 
-def find_cycles(data: rdflib.Graph, predicates: list[rdflib.URIRef]) -> list[CycleStep]:
-    """Every node that lies on a cycle of the given lines, with the line it leaves by, in a stable order."""
-    upward: nx.DiGraph[Node] = nx.DiGraph()
+def graph_lines(data: rdflib.Graph, predicates: list[rdflib.URIRef]) -> Iterator[tuple[Node, rdflib.URIRef, Node]]:
+    """The lines of these predicates in an rdflib graph, as (subject, predicate, object)."""
     for predicate in predicates:
         for subject, obj in data.subject_objects(predicate):
-            if isinstance(obj, rdflib.URIRef | rdflib.BNode):
-                if upward.has_edge(subject, obj):
-                    continue
-                upward.add_edge(subject, obj, predicate=predicate)
+            yield subject, predicate, obj
+
+
+def find_cycles(lines: Iterable[tuple[Node, rdflib.URIRef, Node]]) -> list[CycleStep]:
+    """Every node that lies on a cycle of the given lines, with the line it leaves by, in a stable order.
+
+    Where two lines join the same nodes, the first one given names the step.
+    """
+    upward: nx.DiGraph[Node] = nx.DiGraph()
+    for subject, predicate, obj in lines:
+        if isinstance(obj, rdflib.URIRef | rdflib.BNode):
+            if upward.has_edge(subject, obj):
+                continue
+            upward.add_edge(subject, obj, predicate=predicate)
     steps: list[CycleStep] = []
     for component in nx.strongly_connected_components(upward):
         if len(component) == 1:
@@ -90,7 +100,7 @@ def add_cycle_results(report: rdflib.Graph, shapes: rdflib.Graph, data: rdflib.G
     """
     if (CYCLE_RULE, None, None) not in shapes:
         return 0
-    steps = find_cycles(data, upward_predicates(shapes))
+    steps = find_cycles(graph_lines(data, upward_predicates(shapes)))
     for step in steps:
         add_result(report, shapes, CYCLE_RULE, step.node, step.predicate, step.successor, CYCLE_COMPONENT)
     return len(steps)

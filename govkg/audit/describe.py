@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 import rdflib
 from rdflib.collection import Collection
@@ -46,10 +47,18 @@ def pick_text(literals: Iterable[Node], lang: str) -> str | None:
     return str(texts[0]) if texts else None
 
 
+class Facts(Protocol):
+    """What the describer reads of the data: an rdflib graph, or the few facts fetched from a store."""
+
+    def objects(self, subject: Node, predicate: Node, /) -> Iterable[Node]: ...
+
+    def value(self, subject: Node, predicate: Node, /) -> Node | None: ...
+
+
 class Describer:
     """Names and sources of nodes for findings, in one language, over a data and a shapes graph."""
 
-    def __init__(self, data: rdflib.Graph, shapes: rdflib.Graph, lang: str) -> None:
+    def __init__(self, data: Facts, shapes: rdflib.Graph, lang: str) -> None:
         self.data = data
         self.shapes = shapes
         self.lang = lang

@@ -98,6 +98,7 @@ class AuditReport:
     version: str
     report_graph: rdflib.Graph
     lang: str
+    engines: dict[str, str] = field(default_factory=dict)  # rule (shape IRI) -> engine that ran it
 
     def counts_by_severity(self) -> dict[Severity, int]:
         """How many findings of each severity (every severity present, worst first)."""

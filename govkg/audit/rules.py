@@ -79,9 +79,19 @@ def graph_select(graph: rdflib.Graph) -> Select:
     return select
 
 
-def run_sparql_rules(report: rdflib.Graph, shapes: rdflib.Graph, select: Select) -> int:
-    """Run every SPARQL rule once and add its solutions to the report; the number of results added."""
-    added = 0
+@dataclass(frozen=True)
+class RuleRow:
+    """One solution of a SPARQL rule: the focus, the predicate (forward or inverse) and the value."""
+
+    shape: rdflib.URIRef
+    focus: Node
+    path: rdflib.URIRef | None
+    inverse_path: rdflib.URIRef | None
+    value: Node | None
+
+
+def rule_rows(shapes: rdflib.Graph, select: Select) -> Iterator[RuleRow]:
+    """Run every SPARQL rule once; each distinct solution (focus, path, value) once."""
     for rule in sparql_rules(shapes):
         seen: set[tuple[Node | None, ...]] = set()
         for row in select(rule.query):
@@ -90,9 +100,23 @@ def run_sparql_rules(report: rdflib.Graph, shapes: rdflib.Graph, select: Select)
             if focus is None or key in seen:
                 continue
             seen.add(key)
-            path = _path(report, row.get("path"), row.get("inversePath"))
-            add_result(report, shapes, rule.shape, focus, path, row.get("value"), SH.SPARQLConstraintComponent)
-            added += 1
+            path, inverse = row.get("path"), row.get("inversePath")
+            yield RuleRow(
+                rule.shape,
+                focus,
+                path if isinstance(path, rdflib.URIRef) else None,
+                inverse if isinstance(inverse, rdflib.URIRef) and not isinstance(path, rdflib.URIRef) else None,
+                row.get("value"),
+            )
+
+
+def run_sparql_rules(report: rdflib.Graph, shapes: rdflib.Graph, select: Select) -> int:
+    """Run every SPARQL rule once and add its solutions to the report; the number of results added."""
+    added = 0
+    for row in rule_rows(shapes, select):
+        path = _path(report, row.path, row.inverse_path)
+        add_result(report, shapes, row.shape, row.focus, path, row.value, SH.SPARQLConstraintComponent)
+        added += 1
     return added
 
 

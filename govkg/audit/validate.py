@@ -1,46 +1,68 @@
 """The completeness and integrity audit: SHACL shapes over the dataset, as typed findings.
 
-``run_audit(store, lang)`` validates the store's ontology and data against its shapes with pyshacl,
-adds what is checked once for the whole graph (the SHACL-SPARQL rules, run on the store by
-:mod:`govkg.audit.rules`, and the reporting cycles of :mod:`govkg.audit.cycles`), and returns an
-:class:`AuditReport` whose findings name the entity, the rule, the severity, a message in Danish or
-English and the passages the entity rests on. ``cached_audit`` runs the validation once per dataset
-version and builds each language's report once. Rendering lives in :mod:`govkg.audit.render`; this
-module knows nothing of HTTP or the command line.
+``run_audit(store, lang)`` validates the store's ontology and data against its shapes with one of two
+engines. ``sparql`` (the default) runs each rule as SPARQL queries on the store itself
+(:mod:`govkg.audit.engine_sparql`), pyshacl only for rules it cannot translate, and fetches just the
+labels and passages of the findings' nodes (:mod:`govkg.audit.facts`). ``pyshacl``, the reference,
+validates an rdflib copy of the data with pyshacl. Both add what is checked once for the whole
+graph (the SHACL-SPARQL rules of :mod:`govkg.audit.rules` and the reporting cycles of
+:mod:`govkg.audit.cycles`) and return an :class:`AuditReport` whose findings name the entity, the
+rule, the severity, a message in Danish or English and the passages the entity rests on.
+``cached_audit`` runs the validation once per dataset version and builds each language's report
+once. Rendering lives in :mod:`govkg.audit.render`; this module knows nothing of HTTP or the
+command line.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
 
 import rdflib
+from rdflib.term import Node
 
-from govkg.audit.cycles import add_cycle_results
-from govkg.audit.describe import GSH, Describer
+from govkg.audit.compile import rule_shapes
+from govkg.audit.cycles import CYCLE_RULE, add_cycle_results
+from govkg.audit.describe import GSH, Describer, Facts, first_step
+from govkg.audit.engine_sparql import NETWORKX, PYSHACL, SPARQL, run_sparql_engine
+from govkg.audit.facts import fetch_facts
+from govkg.audit.fallback import graph_fallback, store_fallback
 from govkg.audit.model import (
     LANGUAGES,
     AuditReport,
     severity_rank,
 )
-from govkg.audit.rules import Select, graph_select, run_sparql_rules, store_select
-from govkg.audit.shacl import findings_from_report, paused_gc, run_pyshacl, top_results
+from govkg.audit.oxselect import oxigraph_select
+from govkg.audit.results import Result, findings, report_graph, results_from_report
+from govkg.audit.rules import Select, graph_select, run_sparql_rules, sparql_rules, store_select
+from govkg.audit.shacl import no_remote_graphs, paused_gc, run_pyshacl
 from govkg.namespaces import PREFIXES
 from govkg.store import Store
 
 DATA_KINDS = frozenset({"ontology", "data"})
 SHAPES_KINDS = frozenset({"shapes"})
+Engine = Literal["sparql", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("sparql", "pyshacl")
 
 
 @dataclass(frozen=True)
 class Validation:
-    """One validation run, before it is put into words: the report graph and the graphs it is about."""
+    """One validation run, before it is put into words: the report graph and the graphs it is about.
+
+    ``results`` and ``paths`` are the SPARQL engine's records (None: read them from ``report``);
+    ``engines`` says which engine ran each rule.
+    """
 
     report: rdflib.Graph
-    data: rdflib.Graph
+    data: Facts
     shapes: rdflib.Graph
     version: str
+    results: tuple[Result, ...] | None = None
+    paths: rdflib.Graph | None = None
+    engines: Mapping[Node, str] = field(default_factory=dict)
 
 
 def validate_graphs(
@@ -67,9 +89,42 @@ def validate_graphs(
     report = run_pyshacl(data, shapes, meta_shacl=meta_shacl)
     run_sparql_rules(report, shapes, select or graph_select(data))
     add_cycle_results(report, shapes, data)
+    _bind(report)
+    engines: dict[Node, str] = {shape: PYSHACL for shape in rule_shapes(shapes)}
+    engines |= {rule.shape: SPARQL for rule in sparql_rules(shapes)}
+    if (CYCLE_RULE, None, None) in shapes:
+        engines[CYCLE_RULE] = NETWORKX
+    return Validation(report, data, shapes, version, engines=engines)
+
+
+def validate_sparql(
+    shapes: rdflib.Graph,
+    select: Select,
+    fallback_for: Store | rdflib.Graph,
+    version: str = "",
+    graph_names: list[str] | None = None,
+) -> Validation:
+    """Run the shapes as SPARQL through ``select``; untranslated rules in pyshacl on a copy from ``fallback_for``.
+
+    Raises:
+        AuditError: the shapes cannot be run.
+    """
+    no_remote_graphs()  # the fallback's pyshacl may run SPARQL in rdflib
+    if isinstance(fallback_for, rdflib.Graph):
+        fallback = graph_fallback(fallback_for)
+    else:
+        fallback = store_fallback(fallback_for, graph_names or [])
+    outcome = run_sparql_engine(shapes, select, fallback)
+    steps = {first_step(outcome.paths, r.path) for r in outcome.results if isinstance(r.path, rdflib.BNode)}
+    facts = fetch_facts(select, {r.focus for r in outcome.results}, {s for s in steps if s is not None})
+    report = report_graph(outcome.results, outcome.paths, outcome.engines)
+    _bind(report)
+    return Validation(report, facts, shapes, version, tuple(outcome.results), outcome.paths, outcome.engines)
+
+
+def _bind(report: rdflib.Graph) -> None:
     for prefix, namespace in {**PREFIXES, "gsh": str(GSH)}.items():
         report.bind(prefix, namespace)
-    return Validation(report, data, shapes, version)
 
 
 def in_language(validation: Validation, lang: str) -> AuditReport:
@@ -81,8 +136,10 @@ def in_language(validation: Validation, lang: str) -> AuditReport:
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     describe = Describer(validation.data, validation.shapes, lang)
-    findings = sorted(
-        findings_from_report(validation.report, describe),
+    results = results_from_report(validation.report) if validation.results is None else validation.results
+    paths = validation.report if validation.paths is None else validation.paths
+    worded = sorted(
+        findings(results, paths, describe),
         key=lambda f: (
             severity_rank(f.severity),
             f.rule_name.casefold(),
@@ -90,49 +147,65 @@ def in_language(validation: Validation, lang: str) -> AuditReport:
             f.focus,
             f.path or "",
             f.value or "",
+            f.constraint,
+            f.message,
         ),
     )
-    conforms = not top_results(validation.report)
-    return AuditReport(findings, conforms, validation.version, validation.report, lang)
+    engines = {str(shape): engine for shape, engine in validation.engines.items()}
+    return AuditReport(worded, not results, validation.version, validation.report, lang, engines)
 
 
 def audit_graphs(
-    data: rdflib.Graph, shapes: rdflib.Graph, lang: str = "en", *, meta_shacl: bool = False
+    data: rdflib.Graph, shapes: rdflib.Graph, lang: str = "en", *, meta_shacl: bool = False, engine: Engine = "sparql"
 ) -> AuditReport:
-    """Audit a data graph against a shapes graph directly (no store; for fixtures and tools)."""
-    return in_language(validate_graphs(data, shapes, meta_shacl=meta_shacl), lang)
+    """Audit a data graph against a shapes graph directly (no store; for fixtures and tools).
 
-
-def validate_store(store: Store, attempts: int = 3) -> Validation:
-    """Validate the store's ontology and data graphs against its shapes graphs.
-
-    The SPARQL rules run on the store itself, the rest on its rdflib view; should the dataset change
-    during the run, the run is repeated (up to ``attempts`` times) so that all parts see one version.
+    The SPARQL engine runs on an in-memory pyoxigraph copy of ``data``; ``meta_shacl`` first checks
+    the shapes against SHACL-SHACL with pyshacl.
     """
-    validation = _validate_once(store)
+    if engine == "pyshacl":
+        return in_language(validate_graphs(data, shapes, meta_shacl=meta_shacl), lang)
+    if meta_shacl:
+        run_pyshacl(rdflib.Graph(), shapes, meta_shacl=True)
+    return in_language(validate_sparql(shapes, oxigraph_select(data), data), lang)
+
+
+def validate_store(store: Store, attempts: int = 3, engine: Engine = "sparql") -> Validation:
+    """Validate the store's ontology and data graphs against its shapes graphs with ``engine``.
+
+    The SPARQL rules run on the store itself; with the pyshacl engine the rest runs on the store's
+    rdflib view. Should the dataset change during the run, the run is repeated (up to ``attempts``
+    times) so that all parts see one version.
+    """
+    validation = _validate_once(store, engine)
     for _ in range(attempts - 1):
         if store.version.etag == validation.version:
             break
-        validation = _validate_once(store)
+        validation = _validate_once(store, engine)
     return validation
 
 
-def _validate_once(store: Store) -> Validation:
+def _validate_once(store: Store, engine: Engine) -> Validation:
     version = store.version.etag
     names = [name for name, info in store.catalog.items() if info.kind in DATA_KINDS]
     with paused_gc():
-        data, shapes = store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS)
+        shapes = store.rdflib_graph(SHAPES_KINDS)
+        if engine == "sparql":
+            return validate_sparql(shapes, store_select(store, names), store, version, names)
+        data = store.rdflib_graph(DATA_KINDS)
         return validate_graphs(data, shapes, version, select=store_select(store, names))
 
 
-def run_audit(store: Store, lang: str = "en") -> AuditReport:
-    """Audit the store's current dataset, uncached.
+def run_audit(store: Store, lang: str = "en", engine: Engine = "sparql") -> AuditReport:
+    """Audit the store's current dataset, uncached, with the ``sparql`` engine or the ``pyshacl`` reference.
 
     Raises:
-        ValueError: ``lang`` is neither ``da`` nor ``en``.
+        ValueError: ``lang`` is neither ``da`` nor ``en``, or an unknown engine.
         AuditError: the shapes cannot be run.
     """
-    return in_language(validate_store(store), lang)
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return in_language(validate_store(store, engine=engine), lang)
 
 
 class AuditCache:

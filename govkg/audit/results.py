@@ -1,0 +1,161 @@
+"""Validation results as plain records, whichever engine found them, and what is built from them.
+
+A :class:`Result` is one ``sh:ValidationResult``: focus, source shape, constraint component,
+severity, path, value and messages. The SPARQL engine makes them straight from query solutions;
+pyshacl's report graph is read into them too (:func:`results_from_report`). From the records come
+the typed findings (:func:`findings`) and the ``sh:ValidationReport`` graph (:func:`report_graph`),
+both in time linear in the number of results: no text is built per result, and each path
+structure is copied into the report once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import rdflib
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from govkg.audit.describe import GSH, Describer, compact, first_step, path_text, pick_text
+from govkg.audit.model import Finding, severity_of
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One validation result; ``path`` is a node of the graph the results' paths live in."""
+
+    focus: Node
+    shape: Node
+    component: rdflib.URIRef
+    severity: Node
+    path: Node | None = None
+    value: Node | None = None
+    messages: tuple[rdflib.Literal, ...] = ()
+
+
+def top_results(report: rdflib.Graph) -> list[Node]:
+    """The report's own results (``sh:result``), not the nested ones pyshacl adds as ``sh:detail``."""
+    return [
+        result for node in report.subjects(RDF.type, SH.ValidationReport) for result in report.objects(node, SH.result)
+    ]
+
+
+def results_from_report(report: rdflib.Graph) -> list[Result]:
+    """The top-level results of a report graph (paths stay nodes of that graph)."""
+    results = []
+    for node in top_results(report):
+        focus, shape = report.value(node, SH.focusNode), report.value(node, SH.sourceShape)
+        assert focus is not None and shape is not None, "every result names a focus node and a shape"
+        component = report.value(node, SH.sourceConstraintComponent)
+        results.append(
+            Result(
+                focus=focus,
+                shape=shape,
+                component=component if isinstance(component, rdflib.URIRef) else SH.ConstraintComponent,
+                severity=report.value(node, SH.resultSeverity) or SH.Violation,
+                path=report.value(node, SH.resultPath),
+                value=report.value(node, SH.value),
+                messages=tuple(m for m in report.objects(node, SH.resultMessage) if isinstance(m, rdflib.Literal)),
+            )
+        )
+    return results
+
+
+def result_keys(report: rdflib.Graph) -> list[tuple[str, str, str, str, str, str]]:
+    """(focus, path, value, component, severity, shape) of each top-level result, sorted: what engines must agree on."""
+    keys = []
+    for r in results_from_report(report):
+        path = path_text(report, r.path) if r.path is not None else ""
+        keys.append(
+            (
+                str(r.focus),
+                path,
+                "" if r.value is None else r.value.n3(),
+                str(r.component),
+                str(r.severity),
+                str(r.shape),
+            )
+        )
+    return sorted(keys)
+
+
+def findings(results: Iterable[Result], paths: rdflib.Graph, describe: Describer) -> list[Finding]:
+    """One finding per result, worded by ``describe``; ``paths`` holds the results' path structures."""
+    texts: dict[Node, str] = {}
+    firsts: dict[Node, Node | None] = {}
+    out = []
+    for r in results:
+        path = None
+        if r.path is not None:
+            if r.path not in texts:
+                texts[r.path], firsts[r.path] = path_text(paths, r.path), first_step(paths, r.path)
+            path = texts[r.path]
+        out.append(
+            Finding(
+                focus=str(r.focus),
+                focus_label=describe.label(r.focus),
+                rule=str(r.shape),
+                rule_name=describe.rule_name(r.shape),
+                constraint=compact(str(r.component)),
+                severity=severity_of(r.severity),
+                message=pick_text(r.messages, describe.lang) or describe.shape_message(r.shape) or "",
+                path=path,
+                value=None if r.value is None or (r.path is None and r.value == r.focus) else str(r.value),
+                sources=describe.sources(r.focus, firsts.get(r.path) if r.path is not None else None),
+            )
+        )
+    return out
+
+
+def report_graph(results: Iterable[Result], paths: rdflib.Graph, engines: Mapping[Node, str]) -> rdflib.Graph:
+    """The ``sh:ValidationReport`` of these results, with which engine ran each rule (``gsh:engine``)."""
+    graph = rdflib.Graph()
+    add = graph.store.add
+    report = rdflib.BNode()
+    copied: set[Node] = set()
+    conforms = True
+    for r in results:
+        conforms = False
+        node = rdflib.BNode()
+        triples: list[tuple[Node, Node, Node]] = [
+            (report, SH.result, node),
+            (node, RDF.type, SH.ValidationResult),
+            (node, SH.focusNode, r.focus),
+            (node, SH.resultSeverity, r.severity),
+            (node, SH.sourceShape, r.shape),
+            (node, SH.sourceConstraintComponent, r.component),
+        ]
+        if r.path is not None:
+            triples.append((node, SH.resultPath, r.path))
+            if isinstance(r.path, rdflib.BNode) and r.path not in copied:
+                copied.add(r.path)
+                triples += _structure(paths, r.path)
+        if r.value is not None:
+            triples.append((node, SH.value, r.value))
+        triples += [(node, SH.resultMessage, message) for message in r.messages]
+        for triple in triples:
+            add(triple, graph, False)
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, rdflib.Literal(conforms)))
+    for shape, engine in sorted(engines.items(), key=lambda item: str(item[0])):
+        run = rdflib.BNode()
+        graph.add((report, GSH.ruleRun, run))
+        graph.add((run, GSH.rule, shape))
+        graph.add((run, GSH.engine, rdflib.Literal(engine)))
+    return graph
+
+
+def _structure(graph: rdflib.Graph, node: Node) -> list[tuple[Node, Node, Node]]:
+    """The triples of a blank node and, recursively, of the blank nodes it points to (a path, a list)."""
+    triples, stack, seen = [], [node], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for triple in graph.triples((current, None, None)):
+            triples.append(triple)
+            if isinstance(triple[2], rdflib.BNode):
+                stack.append(triple[2])
+    return triples
