@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     max_query_bytes: int = Field(1_000_000, gt=0, description="Largest query or update (body or URL); 413 beyond")
     max_data_bytes: int = Field(50_000_000, gt=0, description="Largest Graph Store upload accepted; 413 beyond")
     max_nesting: int = Field(100, gt=0, description="Deepest nesting of brackets a query or update may have")
+    frame_ancestors: str = Field("'none'", description="CSP frame-ancestors: who may frame the pages")
+    referrer_policy: str = Field("same-origin", description="Referrer-Policy header on every response")
     update_token: SecretStr | None = Field(
         None, description="Bearer token that enables SPARQL Update and the Graph Store"
     )

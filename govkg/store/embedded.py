@@ -129,24 +129,25 @@ class EmbeddedStore:
             raise NotFound(f"no graph <{name}>")
         return [q.triple for q in self._ox.quads_for_pattern(None, None, None, _graph_node(name))]
 
-    def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
-        graph = _graph_node(name)
+    def _write(self, name: str | None, triples: Sequence[ox.Triple], replace: bool) -> bool:
+        """Replace or extend a graph in one SPARQL update: one transaction, so readers see the old graph or the new."""
+        data = " .\n".join(map(str, triples))
+        if name is None:
+            operations = ["DROP SILENT DEFAULT" if replace else "", f"INSERT DATA {{ {data} }}"]
+        else:
+            drop = f"DROP SILENT GRAPH <{name}>" if replace else ""
+            operations = [drop, f"CREATE SILENT GRAPH <{name}>", f"INSERT DATA {{ GRAPH <{name}> {{ {data} }} }}"]
         with self._write_lock:
             created = name is not None and not self._has_graph(name)
-            self._ox.clear_graph(graph) if not created else self._ox.add_graph(graph)
-            self._ox.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            self._ox.update(" ;\n".join(op for op in operations if op))
             self._changed()
         return created
 
+    def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
+        return self._write(name, triples, replace=True)
+
     def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
-        graph = _graph_node(name)
-        with self._write_lock:
-            created = name is not None and not self._has_graph(name)
-            if created:
-                self._ox.add_graph(graph)
-            self._ox.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-            self._changed()
-        return created
+        return self._write(name, triples, replace=False)
 
     def delete_graph(self, name: str | None) -> None:
         with self._write_lock:
