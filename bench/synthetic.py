@@ -35,6 +35,10 @@ FREQUENCIES = ["gov:Weekly", "gov:Monthly", "gov:Quarterly", "gov:Annual", "gov:
 Props = dict[str, list[str]]
 
 
+# Kinds of entity that carry a gov:standing (bodies, organisations and posts; gsh:StandingShape).
+STANDING_KINDS = frozenset({"posts", "bodies", "regions", "hospitals", "departments", "collaborations"})
+
+
 def lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
     """A Turtle literal."""
     quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -74,6 +78,8 @@ class Graph:
         english, provenance = keep.get("english", True), keep.get("provenance", True)
         labels = [lit(names[0], "da")] + ([lit(names[1], "en")] if english else [])
         passage = [self.passage(f"{names[0]} er beskrevet i aftalen.")] if provenance else []
+        standing = ["gov:Established"] if kind in STANDING_KINDS else []
+        props = {**props, "gov:standing": standing}
         self.block(subject, types, {"skos:prefLabel": labels, **props, "prov:wasDerivedFrom": passage})
         if not english:
             self.gap("PrefLabelShape", subject)

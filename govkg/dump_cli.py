@@ -21,7 +21,7 @@ from pydantic import SecretStr
 from govkg.cli import EXIT_USAGE, fail, settings_with_data
 from govkg.config import Settings
 from govkg.errors import GovkgError
-from govkg.loading import canonical_turtle, turtle_files
+from govkg.loading import canonical_turtle, graph_stem, turtle_files
 from govkg.namespaces import graph_iri
 from govkg.service import open_store, reload
 from govkg.store import Store
@@ -59,7 +59,7 @@ def fixed_graphs(settings: Settings) -> set[str]:
     names = set()
     for kind, root in settings.sources():
         if kind != "data" and root.exists():
-            names |= {graph_iri(path.stem, settings.base_iri) for path in turtle_files(root)}
+            names |= {graph_iri(graph_stem(root, path), settings.base_iri) for path in turtle_files(root)}
     return names
 
 
@@ -71,7 +71,8 @@ def stem_of(name: str, settings: Settings) -> str:
     """
     prefix = graph_iri("", settings.base_iri)
     stem = name.removeprefix(prefix)
-    if stem == name or not stem or "/" in stem or stem.startswith("."):
+    parts = stem.split("/")
+    if stem == name or len(parts) > 2 or any(not part or part.startswith(".") for part in parts):
         raise click.UsageError(f"<{name}> is not a govkg graph ({prefix}<name>): no file would load into it")
     return stem
 
@@ -114,5 +115,6 @@ def dump(graphs: tuple[str, ...], output: Path, url: str | None, token: str | No
         click.echo("nothing to dump: no data graphs", err=True)
     output.mkdir(parents=True, exist_ok=True)
     for name, triples in graphs_read.items():
+        paths[name].parent.mkdir(parents=True, exist_ok=True)
         write_graph(triples, paths[name])
         click.echo(f"{paths[name]}: {len(triples)} triples from <{name}>")

@@ -1,7 +1,9 @@
 """Reads Turtle files into named graphs, all or nothing; the only module that parses Turtle.
 
 Every file becomes one named graph, ``…/id/graph/<file stem>``, so each fact carries the document
-it came from. A malformed file raises :class:`~govkg.errors.LoadError` naming the file, line and
+it came from; a file in a subfolder keeps the folder in its name (``data/rm-organisering-2016/as-is.ttl``
+becomes ``…/id/graph/rm-organisering-2016/as-is``), which is how a document's scenarios sit beside it.
+A malformed file raises :class:`~govkg.errors.LoadError` naming the file, line and
 the parser's message, before anything reaches a store: callers swap the whole dataset or nothing.
 """
 
@@ -44,7 +46,8 @@ class LoadedGraph:
 
 
 def turtle_files(path: Path) -> list[Path]:
-    """The Turtle files at ``path``: the file itself, or a folder's ``*.ttl`` files sorted by name.
+    """The Turtle files at ``path``: the file itself, or a folder's ``*.ttl`` files and those of its
+    subfolders (hidden ones skipped), sorted by path.
 
     Raises:
         LoadError: the path does not exist.
@@ -52,8 +55,21 @@ def turtle_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix in TURTLE_SUFFIXES)
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix in TURTLE_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
     raise LoadError(str(path), "no such file or folder")
+
+
+def graph_stem(root: Path, path: Path) -> str:
+    """The name a file's graph takes under ``…/id/graph/``: its stem, prefixed by its subfolders under ``root``."""
+    if root.is_file() or path.parent == root:
+        return path.stem
+    return path.relative_to(root).with_suffix("").as_posix()
 
 
 def _load_error(path: Path, exc: SyntaxError | OSError | UnicodeDecodeError) -> LoadError:
@@ -104,7 +120,7 @@ def find_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[Loa
     graphs: dict[str, LoadedGraph] = {}
     for kind, root in sources:
         for path in turtle_files(root):
-            name = graph_iri(path.stem, base_iri)
+            name = graph_iri(graph_stem(root, path), base_iri)
             if name in graphs:
                 raise LoadError(str(path), f"graph <{name}> is already loaded from {graphs[name].path}")
             graphs[name] = LoadedGraph(name=name, kind=kind, path=path)

@@ -59,6 +59,24 @@ class GOV(DefinedNamespace):
     FixedGroup: URIRef
     Cluster: URIRef
     Chairmanship: URIRef
+    Team: URIRef
+    # Standing and scenarios
+    Scenario: URIRef
+    StandingScheme: URIRef
+    Established: URIRef
+    Proposed: URIRef
+    Example: URIRef
+    WishedFor: URIRef
+    UnderRevision: URIRef
+    Discontinued: URIRef
+    ScenarioKindScheme: URIRef
+    AsIsScenario: URIRef
+    ProposedScenario: URIRef
+    DraftScenario: URIRef
+    standing: URIRef
+    revisionPeriod: URIRef
+    scenarioOf: URIRef
+    scenarioKind: URIRef
     # Agreements, obligations, mandates, provenance
     Agreement: URIRef
     Annex: URIRef
@@ -106,6 +124,7 @@ class GOV(DefinedNamespace):
     approves: URIRef
     advises: URIRef
     fundedBy: URIRef
+    supports: URIRef
     establishedBy: URIRef
     # Mandates
     hasMandate: URIRef

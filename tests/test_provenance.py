@@ -18,7 +18,8 @@ from rdflib.term import Node
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-DATA_FILES = sorted((ROOT / "data").glob("*.ttl"))
+DATA_FILES = sorted((ROOT / "data").rglob("*.ttl"))
+DATA_IDS = [p.relative_to(ROOT / "data").with_suffix("").as_posix() for p in DATA_FILES]
 
 GOV = rdflib.Namespace("https://w3id.org/govkg/ontology#")
 NOT_DERIVED = {GOV.Passage, GOV.SourceDocument}
@@ -51,7 +52,7 @@ def source_identifier(union: rdflib.Graph, passage: Node) -> str | None:
     return str(identifier) if identifier is not None else None
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in DATA_FILES])
+@pytest.mark.parametrize("path", [pytest.param(p, id=i) for p, i in zip(DATA_FILES, DATA_IDS, strict=True)])
 def test_every_quote_occurs_in_its_seed(union: rdflib.Graph, path: Path) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS}: cannot check quotes against them")
@@ -82,7 +83,7 @@ def test_passages_have_a_danish_quote_and_a_source_document(union: rdflib.Graph)
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in DATA_FILES])
+@pytest.mark.parametrize("path", [pytest.param(p, id=i) for p, i in zip(DATA_FILES, DATA_IDS, strict=True)])
 def test_every_node_is_derived_from_a_passage(union: rdflib.Graph, path: Path) -> None:
     graph = rdflib.Graph().parse(path, format="turtle")
     problems = []

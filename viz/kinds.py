@@ -85,6 +85,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("commissions", "bestiller hos", "commissions", (GOV.commissions,)),
     Relation("approves", "godkender", "approves", (GOV.approves,)),
     Relation("advises", "rådgiver", "advises", (GOV.advises,)),
+    Relation("supports", "understøtter", "supports", (GOV.supports,)),
     Relation("funds", "finansierer", "funds", (), (GOV.fundedBy,)),
     Relation("linked_to", "forbundet med", "linked to", (ORG.linkedTo,)),
     Relation("party_to", "part i", "party to", (), (GOV.party,)),

@@ -93,6 +93,7 @@ def test_every_rule_is_named_explained_and_tested_in_both_languages(shapes_graph
         pytest.param("MandateStatusValueShape", "MandateStatusScheme", id="mandate-status"),
         pytest.param("AgreementStatusValueShape", "AgreementStatusScheme", id="agreement-status"),
         pytest.param("FrequencyValueShape", "FrequencyScheme", id="frequency"),
+        pytest.param("StandingShape", "StandingScheme", id="standing"),
     ],
 )
 def test_each_value_list_is_its_concept_scheme(
