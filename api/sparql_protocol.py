@@ -9,7 +9,6 @@ A request is a query or an update, never both, sent as GET ``?query=``, a POST f
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -160,11 +159,3 @@ def from_post(url_params: Params, content_type: str | None, body: bytes) -> Oper
     found = operation([*url_params, (param, _utf8(body))])
     assert found is not None
     return found
-
-
-_POSITION = re.compile(r"^error at (\d+):")
-
-
-def shift_position(message: str, lines: int) -> str:
-    """A parser message with its line number moved back by the ``lines`` the service put in front."""
-    return _POSITION.sub(lambda m: f"error at {max(int(m.group(1)) - lines, 1)}:", message, count=1)

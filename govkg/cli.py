@@ -14,13 +14,16 @@ import click
 import pyoxigraph as ox
 
 from govkg.config import Settings
-from govkg.errors import GovkgError
+from govkg.errors import GovkgError, QuerySyntaxError
 from govkg.loading import check_paths, format_files
+from govkg.namespaces import PREFIXES
 from govkg.results import QueryResult, to_csv, to_json, to_rdf, to_table
 from govkg.service import open_store, reload
+from govkg.sparql_errors import readable, shift_position
 from govkg.store import Store
 
 EXIT_USAGE = 2
+PROLOGUE = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items())
 
 
 def fail(error: GovkgError | str, code: int = 1) -> None:
@@ -113,11 +116,18 @@ def render(result: QueryResult, fmt: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "turtle"]), default="table")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders")
 def query(query: str, fmt: str, data: tuple[Path, ...]) -> None:
-    """Run a SPARQL QUERY (or @file.rq) over the loaded data and print the answer."""
+    """Run a SPARQL QUERY (or @file.rq) over the loaded data and print the answer.
+
+    The ontology's prefixes (cv, dct, foaf, gov, id, org, owl, prov, rdf, rdfs, sh, skos, xsd) are
+    declared for you; a PREFIX in the query overrides them.
+    """
     settings = settings_with_data(data)
     store = loaded_store(settings)
+    text = f"{PROLOGUE}\n{read_query(query)}"
     try:
-        result = store.query(read_query(query), timeout=settings.query_timeout, limit=settings.result_limit)
+        result = store.query(text, timeout=settings.query_timeout, limit=settings.result_limit)
+    except QuerySyntaxError as exc:
+        fail(shift_position(readable(exc.message, text, predeclared=True), 1))
     except GovkgError as exc:
         fail(exc)
     text = render(result, fmt)

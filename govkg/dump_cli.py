@@ -4,7 +4,8 @@ Each graph ``…/id/graph/<stem>`` becomes ``<stem>.ttl`` in canonical form (rdf
 via :mod:`govkg.loading`), the same file that loads back into the same graph. The graphs come from a
 running govkg service (``--url``, read through its Graph Store with the update token), from the
 remote store the settings name, or else from the configured files. By default every graph except
-those of the ontology and shapes folders is written; ``--graph`` picks graphs by IRI.
+those of the ontology and shapes folders and the inferred graph (rebuilt on every load) is written;
+``--graph`` picks graphs by IRI.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pydantic import SecretStr
 from govkg.cli import EXIT_USAGE, fail, settings_with_data
 from govkg.config import Settings
 from govkg.errors import GovkgError
+from govkg.inference import INFERRED_GRAPH
 from govkg.loading import canonical_turtle, graph_stem, turtle_files
 from govkg.namespaces import graph_iri
 from govkg.service import open_store, reload
@@ -55,8 +57,9 @@ def closing(store: Store) -> Iterator[Store]:
 
 
 def fixed_graphs(settings: Settings) -> set[str]:
-    """Graphs loaded from the ontology and shapes folders: they have their own files, not data files."""
-    names = set()
+    """Graphs loaded from the ontology and shapes folders (they have their own files, not data files),
+    and the inferred graph (derived from the others on every load)."""
+    names = {INFERRED_GRAPH}
     for kind, root in settings.sources():
         if kind != "data" and root.exists():
             names |= {graph_iri(graph_stem(root, path), settings.base_iri) for path in turtle_files(root)}

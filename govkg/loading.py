@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import rdflib
 
 from govkg.errors import LoadError
+from govkg.inference import INFERRED_GRAPH
 from govkg.namespaces import PREFIXES, graph_iri
 
 TURTLE_SUFFIXES = (".ttl",)
@@ -115,12 +116,15 @@ def find_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[Loa
     """The named graphs the Turtle files under the given (kind, path) sources become, not parsed yet.
 
     Raises:
-        LoadError: a path is missing, or two files would share a graph name.
+        LoadError: a path is missing, two files would share a graph name, or a file would become the
+            inferred graph.
     """
     graphs: dict[str, LoadedGraph] = {}
     for kind, root in sources:
         for path in turtle_files(root):
             name = graph_iri(graph_stem(root, path), base_iri)
+            if name == INFERRED_GRAPH:
+                raise LoadError(str(path), f"graph <{name}> is reserved for inferred triples: rename the file")
             if name in graphs:
                 raise LoadError(str(path), f"graph <{name}> is already loaded from {graphs[name].path}")
             graphs[name] = LoadedGraph(name=name, kind=kind, path=path)

@@ -22,7 +22,7 @@ from api.auth import check_update_token
 from api.deps import settings_of, store_of
 from api.errors import HTTP_CODES, error_body
 from api.negotiation import choose
-from api.service_description import describe, graph_sizes
+from api.service_description import describe, graph_sizes, hidden_graphs
 from api.sparql_formats import (
     GRAPH_FORMATS,
     GRAPH_OFFERS,
@@ -34,10 +34,11 @@ from api.sparql_formats import (
     solution_format,
 )
 from api.sparql_page import render_page
-from api.sparql_protocol import Operation, ProtocolError, from_post, from_query_string, shift_position
+from api.sparql_protocol import Operation, ProtocolError, from_post, from_query_string
 from api.sparql_runner import QueryRunner
 from govkg.config import Settings
 from govkg.errors import QuerySyntaxError
+from govkg.sparql_errors import readable, shift_position
 from govkg.sparql_safety import guard
 from govkg.sparql_text import with_using
 from govkg.store import DatasetVersion, Store
@@ -143,7 +144,7 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
     try:
         fmt, body = await runner(request, settings).run(evaluate)
     except QuerySyntaxError as exc:
-        raise QuerySyntaxError(shift_position(exc.message, 1)) from None
+        raise QuerySyntaxError(shift_position(readable(exc.message, text), 1)) from None
     if fmt is None:
         return protocol_error(406, acceptable(GRAPH_OFFERS if solutions else SOLUTION_OFFERS))
     return Response(body, headers=version_headers(version, fmt), media_type=fmt.content_type)
@@ -161,7 +162,7 @@ async def apply_update(request: Request, store: Store, settings: Settings, op: O
     try:
         await run_in_threadpool(store.update, text)  # not the query workers: runaway queries must not hold it up
     except QuerySyntaxError as exc:
-        raise QuerySyntaxError(shift_position(exc.message, 1)) from None
+        raise QuerySyntaxError(shift_position(readable(exc.message, text), 1)) from None
     return Response(status_code=204, headers=version_headers(store.version))
 
 
@@ -173,9 +174,9 @@ async def describe_service(request: Request, store: Store, settings: Settings) -
     updates = settings.update_token is not None
     if chosen in ("text/html", "application/xhtml+xml"):
         return HTMLResponse(render_page(request.url.path, updates), headers={"Vary": "Accept"})
-    sizes = await runner(request, settings).run(lambda: graph_sizes(store))
+    sizes, hidden = await runner(request, settings).run(lambda: (graph_sizes(store), hidden_graphs(store)))
     fmt = GRAPH_FORMATS[chosen]
-    body = serialize_triples(describe(endpoint_iri(request, settings), sizes, updates), fmt)
+    body = serialize_triples(describe(endpoint_iri(request, settings), sizes, updates, hidden), fmt)
     return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
 
 

@@ -1,8 +1,9 @@
 """The Store protocol and its embedded implementation over pyoxigraph.
 
-A store holds one RDF dataset: a named graph per loaded file. Queries see the union of the named
-graphs as their default graph unless the request names graphs itself. Loading swaps the whole
-dataset at once, so readers see the old data or the new, never a half-loaded mix. The remote
+A store holds one RDF dataset: a named graph per loaded file, and the graph of inferred triples
+(:mod:`govkg.inference`), rebuilt after every load and write. Queries see the union of the graphs
+but the shapes as their default graph unless the request names graphs itself. Loading swaps the
+whole dataset at once, so readers see the old data or the new, never a half-loaded mix. The remote
 implementation (SPARQL 1.1 Protocol to a server) lives in :mod:`govkg.store.remote`.
 """
 
@@ -18,12 +19,15 @@ import pyoxigraph as ox
 import rdflib
 
 from govkg.errors import NotFound, QuerySyntaxError
+from govkg.inference import INFERRED, INFERRED_GRAPH, infer_into, sources, visible
 from govkg.loading import LoadedGraph, load_into
 from govkg.results import QueryResult, materialise
 from govkg.sparql_safety import refuse_remote
 from govkg.sparql_text import declares_dataset
 from govkg.store.base import DatasetVersion, GraphInfo
 from govkg.store.rdflib_view import to_rdflib_graph
+
+_Graph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
 
 def _graph_node(name: str | None) -> ox.NamedNode | ox.DefaultGraph:
@@ -35,7 +39,9 @@ class EmbeddedStore:
 
     def __init__(self) -> None:
         self._ox = ox.Store()
-        self._catalog: dict[str, GraphInfo] = {}
+        self._inferred = INFERRED_GRAPH
+        self._catalog: dict[str, GraphInfo] = {self._inferred: GraphInfo(self._inferred, INFERRED)}
+        self._union: tuple[int, list[_Graph]] | None = None
         self._version = DatasetVersion(secrets.token_hex(4), 0, datetime.now(UTC).replace(microsecond=0))
         self._write_lock = threading.RLock()
         self._views: dict[tuple[int, frozenset[str]], rdflib.Graph] = {}
@@ -56,8 +62,20 @@ class EmbeddedStore:
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def _changed(self) -> None:
+        """Rebuild the inferred graph (call with the write lock held), then move to a new version."""
+        self._infer(self._ox, self.catalog)
         self._version = self._version.bump()
         self._views.clear()
+
+    def _infer(self, store: ox.Store, catalog: dict[str, GraphInfo]) -> None:
+        infer_into(store, self._inferred, [ox.DefaultGraph(), *(ox.NamedNode(n) for n in sources(catalog))])
+
+    def _default_graph(self) -> list[_Graph]:
+        """The graphs whose union is the default graph (all but the shapes), cached per version."""
+        number, cached = self._version.number, self._union
+        if cached is None or cached[0] != number:
+            cached = self._union = (number, [ox.DefaultGraph(), *(ox.NamedNode(n) for n in visible(self.catalog))])
+        return cached[1]
 
     def load(self, graphs: Sequence[LoadedGraph]) -> None:
         """Build a new dataset from the graphs and swap it in; on any error the old one stays.
@@ -68,10 +86,19 @@ class EmbeddedStore:
         fresh = ox.Store()
         for graph in graphs:
             load_into(fresh, graph)
+        catalog = {g.name: GraphInfo(g.name, g.kind, g.path) for g in graphs}
+        catalog[self._inferred] = GraphInfo(self._inferred, INFERRED)
+        self._infer(fresh, catalog)
         with self._write_lock:
             self._ox = fresh
-            self._catalog = {g.name: GraphInfo(g.name, g.kind, g.path) for g in graphs}
-            self._changed()
+            self._catalog = catalog
+            self._version = self._version.bump()
+            self._views.clear()
+
+    def _dataset_defaults(self, sparql: str, default_graphs: Sequence[str] | None) -> list[_Graph] | None:
+        if default_graphs is not None:
+            return [_graph_node(g) for g in default_graphs]
+        return None if declares_dataset(sparql) else self._default_graph()
 
     def query(
         self,
@@ -84,8 +111,9 @@ class EmbeddedStore:
     ) -> QueryResult:
         """Run a query against the current dataset.
 
-        The default graph is the union of the named graphs unless ``default_graphs`` or the query's
-        own ``FROM``/``FROM NAMED`` clauses say otherwise.
+        The default graph is the union of the graphs but the shapes (the store's own default graph
+        included) unless ``default_graphs`` or the query's own ``FROM``/``FROM NAMED`` clauses say
+        otherwise; ``GRAPH`` reaches every named graph.
 
         Raises:
             QuerySyntaxError: the query does not parse (the parser's message).
@@ -98,8 +126,7 @@ class EmbeddedStore:
         try:
             answer = self._ox.query(
                 sparql,
-                use_default_graph_as_union=default_graphs is None and not declares_dataset(sparql),
-                default_graph=None if default_graphs is None else [_graph_node(g) for g in default_graphs],
+                default_graph=self._dataset_defaults(sparql, default_graphs),
                 named_graphs=None if named_graphs is None else [ox.NamedNode(g) for g in named_graphs],
             )
             return materialise(answer, limit=limit, deadline=deadline)
@@ -157,7 +184,8 @@ class EmbeddedStore:
                 raise NotFound(f"no graph <{name}>")
             else:
                 self._ox.remove_graph(ox.NamedNode(name))
-            self._catalog.pop(name or "", None)
+            if name != self._inferred:
+                self._catalog.pop(name or "", None)
             self._changed()
 
     def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:

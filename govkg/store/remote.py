@@ -1,20 +1,15 @@
-"""The Store protocol over a SPARQL server: how govkg grows past one process without its own database.
+"""The Store protocol over a SPARQL server (SPARQL 1.1 Protocol and Graph Store HTTP Protocol).
 
-:class:`RemoteStore` talks the SPARQL 1.1 Protocol (query, update) and the Graph Store HTTP
-Protocol to any conformant server (Oxigraph server, Apache Jena Fuseki, Virtuoso, GraphDB), so
-the rest of govkg (API, audit, org graph) runs unchanged on it. What it keeps on the client:
+Any conformant server works (Oxigraph, Fuseki, Virtuoso, GraphDB). What :class:`RemoteStore` keeps:
 
-- the **union default graph**: a query's dataset is sent as protocol parameters, every known named
-  graph as ``default-graph-uri`` and ``named-graph-uri``, so a plain query sees the union of the
-  named graphs on any server, as with the embedded store (triples in the server's own unnamed
-  default graph are not part of it: the protocol has no name for that graph);
+- the **union default graph**: every known named graph but the shapes goes as ``default-graph-uri``
+  and every one as ``named-graph-uri``, as the embedded store's default graph (the server's own
+  unnamed default graph is not part of it: the protocol has no name for it);
+- the **inferred graph** (:mod:`govkg.inference`), rebuilt on the server after this store's writes;
 - the **catalog** (graph → kind and file) of what this store loaded; other graphs count as data;
-- the **version**: a local counter bumped on this store's own writes. Outside writers (another
-  process, the server's own UI) are not noticed by the version, the cached graph list, triple
-  count or rdflib views until :meth:`RemoteStore.refresh` is called or this store writes; queries
-  themselves always read the server's current data.
-
-It refuses ``SERVICE`` and ``LOAD`` before anything is sent, as the embedded store does.
+- the **version**, bumped on this store's own writes. Outside writers are not noticed by it, the
+  cached graph list, count or rdflib views until :meth:`RemoteStore.refresh`; queries always read
+  the server's current data. ``SERVICE`` and ``LOAD`` are refused before anything is sent.
 """
 
 from __future__ import annotations
@@ -32,6 +27,7 @@ import rdflib
 
 from govkg.config import Settings
 from govkg.errors import GovkgError, NotFound, StoreError
+from govkg.inference import INFERRED, INFERRED_GRAPH, infer_remote, sources, visible
 from govkg.loading import LoadedGraph
 from govkg.namespaces import graph_iri
 from govkg.results import QueryResult, materialise
@@ -52,11 +48,10 @@ class RemoteStore:
     Args:
         query_url: the server's SPARQL query endpoint.
         update_url: its SPARQL Update endpoint; without it (and a Graph Store) the store is read-only.
-        graph_store_url: its Graph Store HTTP Protocol endpoint; without it graphs are read with
-            CONSTRUCT and written with SPARQL Update.
+        graph_store_url: its Graph Store endpoint; without it graphs go by CONSTRUCT and SPARQL Update.
         auth: ``user:password`` (HTTP basic) or a bearer token.
-        graph_prefix: named graphs under this IRI prefix belong to govkg: a load removes those it
-            does not replace. Others on the server are left alone.
+        graph_prefix: named graphs under this prefix are govkg's: a load removes those it does not
+            replace. Others on the server are left alone.
         timeout: seconds for a request when the caller gives no time limit.
         transport: an httpx transport (tests).
     """
@@ -73,9 +68,10 @@ class RemoteStore:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         endpoints = Endpoints(query_url, update_url, graph_store_url)
+        self._inferred = INFERRED_GRAPH
         self._client = SparqlClient(endpoints, auth=auth_for(auth), timeout=timeout, transport=transport)
         self._graph_prefix = graph_prefix
-        self._catalog: dict[str, GraphInfo] = {}
+        self._catalog: dict[str, GraphInfo] = {self._inferred: GraphInfo(self._inferred, INFERRED)}
         self._version = DatasetVersion(secrets.token_hex(4), 0, datetime.now(UTC).replace(microsecond=0))
         self._lock = threading.RLock()
         self._names: tuple[int, list[str]] | None = None
@@ -116,8 +112,7 @@ class RemoteStore:
 
     @property
     def catalog(self) -> dict[str, GraphInfo]:
-        """Loaded graphs with their kind; other graphs on the server (made by updates, the Graph Store
-        or outside writers, as far as the cached graph list knows them) count as data."""
+        """Loaded graphs with their kind; other graphs on the server (as the cached list knows them) are data."""
         return {name: self._catalog.get(name) or GraphInfo(name, "data") for name in self.graph_names()}
 
     def refresh(self) -> None:
@@ -129,6 +124,17 @@ class RemoteStore:
             self._version = self._version.bump()
             self._names = self._count = None
             self._views.clear()
+
+    def _infer(self) -> None:
+        """Rebuild the inferred graph from the server's graphs as they are now."""
+        self._names = None
+        infer_remote(self._client, self._inferred, sources(self.catalog))
+
+    def _written(self) -> None:
+        try:
+            self._infer()
+        finally:
+            self._changed()
 
     def graph_names(self) -> list[str]:
         """The server's named graphs, sorted (cached per version)."""
@@ -166,7 +172,7 @@ class RemoteStore:
             StoreError: the server refused or failed a write; names what was and was not written.
         """
         parsed = [(graph, graph.read()) for graph in graphs]  # every file parses before anything is written
-        wanted = {g.name for g in graphs}
+        wanted = {g.name for g in graphs} | {self._inferred}
         owned = set(self._catalog) | {n for n in self.graph_names() if self._owns(n)}
         written: list[str] = []
         try:
@@ -176,6 +182,7 @@ class RemoteStore:
                 written.append(graph.name)
             for name in sorted(owned - wanted):
                 self._drop(name)
+            self._infer()
         except GovkgError as exc:
             pending = [g.name for g in graphs if g.name not in written]
             raise StoreError(
@@ -207,8 +214,8 @@ class RemoteStore:
     ) -> QueryResult:
         """Run a query on the server.
 
-        The default graph is the union of the named graphs unless ``default_graphs`` or the query's
-        own ``FROM``/``FROM NAMED`` clauses say otherwise, as in the embedded store.
+        The default graph is the union of the named graphs but the shapes unless ``default_graphs``
+        or the query's own ``FROM``/``FROM NAMED`` clauses say otherwise, as in the embedded store.
 
         Raises:
             QueryRefused: the query uses SERVICE (nothing is sent).
@@ -220,9 +227,8 @@ class RemoteStore:
         refuse_remote(sparql)
         if default_graphs is None and named_graphs is None and declares_dataset(sparql):
             default_graphs = named_graphs = []  # the query's own FROM / FROM NAMED name its dataset
-        everything = self.graph_names() if default_graphs is None or named_graphs is None else []
-        defaults = everything if default_graphs is None else default_graphs
-        named = everything if named_graphs is None else named_graphs
+        defaults = visible(self.catalog) if default_graphs is None else default_graphs
+        named = self.graph_names() if named_graphs is None else named_graphs
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             with self._client.query(sparql, defaults, named, timeout) as answer:
@@ -246,7 +252,7 @@ class RemoteStore:
         except StoreError:
             self._changed()
             raise
-        self._changed()
+        self._written()
 
     def get_graph(self, name: str | None) -> list[ox.Triple]:
         """A graph's triples (``None``: the server's own default graph).
@@ -261,14 +267,14 @@ class RemoteStore:
         try:
             return self._client.write_graph(name, triples, replace=True)
         finally:
-            self._changed()
+            self._written()
 
     def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
         """Add triples to a graph; True when the graph is new."""
         try:
             return self._client.write_graph(name, triples, replace=False)
         finally:
-            self._changed()
+            self._written()
 
     def delete_graph(self, name: str | None) -> None:
         """Remove a named graph (clear the default graph).
@@ -277,8 +283,9 @@ class RemoteStore:
             NotFound: no such named graph.
         """
         self._client.delete_graph(name)
-        self._catalog.pop(name or "", None)
-        self._changed()
+        if name != self._inferred:
+            self._catalog.pop(name or "", None)
+        self._written()
 
     def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
         """An rdflib graph of the catalog's graphs of these kinds, fetched per graph, cached per version.

@@ -11,6 +11,7 @@ import pytest
 
 from govkg.config import Settings
 from govkg.errors import QueryRefused, QueryTimeout, StoreError
+from govkg.inference import INFERRED_GRAPH
 from govkg.loading import LoadedGraph
 from govkg.namespaces import graph_iri
 from govkg.service import open_store
@@ -136,7 +137,7 @@ def test_a_load_replaces_govkg_graphs_and_leaves_other_graphs_alone(
         earlier_run.put_graph(foreign, note)
     with open_remote(oxigraph) as store:
         store.load(fixture_graphs)
-        assert store.graph_names() == sorted([*(g.name for g in fixture_graphs), foreign])
+        assert store.graph_names() == sorted([*(g.name for g in fixture_graphs), foreign, INFERRED_GRAPH])
 
 
 def test_outside_writers_are_seen_by_queries_and_by_the_version_after_refresh(

@@ -4,7 +4,8 @@ Each test runs for the embedded store, the remote store with a Graph Store endpo
 and without one (``[remote-sparql-only]``: graphs written by SPARQL Update, read by CONSTRUCT).
 The data: the project's ontology plus two small files, organisations.ttl (a region, its hospital
 and a department) and bodies.ttl (a steering group that reports to the region, a network that
-prepares its cases, an agreement between region and hospital).
+prepares its cases, an agreement between region and hospital). Every store also holds the graph
+of inferred triples (``govkg.inference``, tested in test_inference.py), so it is listed with the rest.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 import rdflib
 
 from govkg.errors import NotFound, QueryRefused, QuerySyntaxError, ResultTooLarge
+from govkg.inference import INFERRED_GRAPH
 from govkg.loading import LoadedGraph
 from govkg.namespaces import GOV, ID, ORG, SKOS, graph_iri
 from govkg.store import Store
@@ -41,12 +43,14 @@ def triple(s: str, p: str, o: ox.NamedNode | ox.Literal) -> ox.Triple:
 
 
 def test_loading_makes_one_named_graph_per_file_with_its_kind(store: Store, fixture_graphs: list[LoadedGraph]) -> None:
-    assert store.graph_names() == sorted(g.name for g in fixture_graphs)
-    assert store.triple_count() == sum(len(g.triples) for g in fixture_graphs)
+    assert store.graph_names() == sorted([*(g.name for g in fixture_graphs), INFERRED_GRAPH])
+    inferred = len(store.get_graph(INFERRED_GRAPH))
+    assert inferred > 0 and store.triple_count() == sum(len(g.triples or []) for g in fixture_graphs) + inferred
     assert {name: info.kind for name, info in store.catalog.items()} == {
         ONTOLOGY: "ontology",
         BODIES: "data",
         ORGANISATIONS: "data",
+        INFERRED_GRAPH: "inferred",
     }
 
 
@@ -56,10 +60,12 @@ def test_loading_again_replaces_the_dataset_and_bumps_the_version(
     before = store.version
     only_bodies = [g for g in fixture_graphs if g.name == BODIES]
     store.load(only_bodies)
-    assert store.graph_names() == [BODIES], "graphs of the earlier load that the new one lacks are gone"
-    assert store.triple_count() == len(only_bodies[0].triples)
+    assert store.graph_names() == [BODIES, INFERRED_GRAPH], "graphs of the earlier load that the new one lacks are gone"
+    # Without the ontology nothing is entailed: the inferred graph is there, and empty.
+    assert store.get_graph(INFERRED_GRAPH) == []
+    assert store.triple_count() == len(only_bodies[0].triples or [])
     assert store.version.number > before.number and store.version.etag != before.etag
-    assert set(store.catalog) == {BODIES}
+    assert set(store.catalog) == {BODIES, INFERRED_GRAPH}
 
 
 def test_a_plain_query_sees_the_union_of_the_named_graphs(store: Store) -> None:
@@ -72,7 +78,12 @@ def test_graph_patterns_say_which_document_holds_a_fact(store: Store) -> None:
     assert values(store, "SELECT ?g WHERE { GRAPH ?g { id:hospital-test org:subOrganizationOf ?r } }") == {
         ORGANISATIONS
     }
-    assert values(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") == {ONTOLOGY, BODIES, ORGANISATIONS}
+    assert values(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }") == {
+        ONTOLOGY,
+        BODIES,
+        ORGANISATIONS,
+        INFERRED_GRAPH,
+    }
 
 
 def test_the_dataset_can_be_narrowed_to_given_graphs(store: Store) -> None:

@@ -122,7 +122,8 @@ def test_a_malformed_query_is_400_with_the_parsers_message_and_position(reader: 
     response = reader.get("/sparql", params={"query": "SELECT * WHERE {\n  ?s ?p\n}"})
     assert response.status_code == 400
     body = response.json()
-    assert body["error"] == "MALFORMED_QUERY" and body["message"].startswith("error at 3:"), body
+    # The message is the parser's, made readable (tests/sparql/test_errors.py): position, then words.
+    assert body["error"] == "MALFORMED_QUERY" and body["message"].startswith("syntax error at 3:"), body
 
 
 @pytest.mark.parametrize(
@@ -192,7 +193,9 @@ def test_the_service_description_says_what_the_endpoint_speaks_and_serves(reader
     service = graph.value(predicate=rdflib.RDF.type, object=SD.Service)
     assert graph.value(service, SD.endpoint) == rdflib.URIRef("http://testserver/sparql")
     assert set(graph.objects(service, SD.supportedLanguage)) == {SD.SPARQL11Query}, "no updates without a token"
-    assert SD.UnionDefaultGraph in set(graph.objects(service, SD.feature))
+    # Not sd:UnionDefaultGraph: the shapes graphs stay out of the default graph, the inferred graph is in it.
+    assert SD.UnionDefaultGraph not in set(graph.objects(service, SD.feature))
+    assert "inferred graph" in str(graph.value(service, rdflib.URIRef("http://purl.org/dc/terms/description")))
     formats = {str(f).rsplit("/", 1)[-1] for f in graph.objects(service, SD.resultFormat)}
     assert {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "Turtle", "JSON-LD"} <= formats
     names = {str(n) for n in graph.objects(None, SD.name)}
