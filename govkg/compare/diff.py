@@ -55,7 +55,7 @@ INVERSES = {
     str(ORG.holds): str(ORG.heldBy),
     str(ORG.hasMember): str(ORG.memberOf),
 }
-STANDING = str(GOV) + "standing"
+STANDING = str(GOV.standing)
 ATTRIBUTES = (
     STANDING,
     str(GOV.mandateStatus),
@@ -81,8 +81,9 @@ NOT_ENTITIES = frozenset(
         SKOS.Concept,
         SKOS.ConceptScheme,
         OWL.Ontology,
+        GOV.Scenario,
     )
-) | {str(GOV) + "Scenario"}
+)
 _TYPE = str(RDF.type)
 _MEMBER, _ORGANIZATION, _ROLE = str(ORG.member), str(ORG.organization), str(ORG.role)
 

@@ -21,9 +21,9 @@ from govkg.errors import InvalidParameter, NotFound
 from govkg.namespaces import GOV, SKOS
 from govkg.store import Store
 
-SCENARIO = str(GOV) + "Scenario"
-SCENARIO_OF = str(GOV) + "scenarioOf"
-SCENARIO_KIND = str(GOV) + "scenarioKind"
+SCENARIO = str(GOV.Scenario)
+SCENARIO_OF = str(GOV.scenarioOf)
+SCENARIO_KIND = str(GOV.scenarioKind)
 # A git revision as a user types one (HEAD~1, main, v1.0, a hash); never an option such as --output.
 _REVISION = re.compile(r"^[A-Za-z0-9_.~^/{}:@+][A-Za-z0-9_.~^/{}:@+-]*$")
 

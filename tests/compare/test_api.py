@@ -11,6 +11,8 @@ def test_scenarios_are_listed_with_labels_in_the_language_asked(compare_client: 
     found = {s["slug"]: s for s in response.json()}
     assert found["kommune-nu"]["label"] == "Kommunen i dag"
     assert found["kommune-nu"]["graph"] == "https://w3id.org/govkg/id/graph/kommune-nu"
+    assert found["kommune-nu"]["kind"] == "https://w3id.org/govkg/ontology#AsIsScenario"
+    assert found["kommune-forslag"]["kind"] == "https://w3id.org/govkg/ontology#ProposedScenario"
 
 
 def test_compare_answers_added_and_removed_entities_lines_and_duties(compare_client: TestClient) -> None:
