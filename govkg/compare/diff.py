@@ -36,6 +36,7 @@ LINE_PREDICATES = frozenset(
         GOV.commissions,
         GOV.approves,
         GOV.advises,
+        GOV.supports,
         GOV.fundedBy,
         ORG.subOrganizationOf,
         ORG.unitOf,
