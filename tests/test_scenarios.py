@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from fastapi.testclient import TestClient
 
 from govkg.store import Store
 
@@ -252,3 +253,76 @@ def test_the_draft_holds_the_duties_of_the_draft_agreement(ask_seed: AskSeed) ->
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?o gov:statedIn id:aftale-rh-rs-visioner-2018 } }",
     )
     assert graphs == {RHRS_DRAFT}
+
+
+# -- One state over HTTP: scenario= on the REST answers and the org graph ------------------------------------
+
+
+def test_the_duties_of_one_state(client: TestClient) -> None:
+    """Which duties does each 2016 state hold? The theme groups' today; the secretariat's new ones in the proposal.
+
+    003: "Fællessekretariatet skal sikre koordinering og igangsættelse af de faglige opgaver, der tidligere ville
+    være blevet løst i temagrupperne, herunder også udpegninger til forskellige ad hoc grupper."
+    """
+    today = client.get("/api/obligations", params={"scenario": "rm-organisering-2016/as-is"})
+    proposed = client.get("/api/obligations", params={"scenario": RM_PROPOSED})
+    assert today.status_code == proposed.status_code == 200
+    today_slugs, proposed_slugs = {o["slug"] for o in today.json()}, {o["slug"] for o in proposed.json()}
+    assert today_slugs == {
+        "obl-rm-temagrupper-faglige-opgaver",
+        "obl-rm-fs-koordinering-i-dag",
+        "obl-rm-ssg-faelles-aftaler",
+        "obl-rm-ssg-strategisk-retning",
+        "obl-rm-ssg-forbereder-sager-sku",
+    }
+    assert {"obl-rm-fs-faglige-opgaver", "obl-rm-triple-aim", "obl-rm-klynger-flere-opgaver"} <= proposed_slugs
+    assert "obl-rm-temagrupper-faglige-opgaver" not in proposed_slugs
+    everything = {o["slug"] for o in client.get("/api/obligations").json()}
+    assert today_slugs | proposed_slugs <= everything, "without scenario= the union answers as before"
+
+
+def test_an_entity_in_one_state(client: TestClient) -> None:
+    """What sits under the Health Steering Group in each state, asked of the entity itself?"""
+
+    def under(state: str) -> set[str]:
+        answer = client.get("/api/entities/sundhedsstyregruppen", params={"scenario": state, "lang": "en"})
+        assert answer.status_code == 200
+        return {
+            r["other"]["slug"] for r in answer.json()["incoming"] if r["predicate"]["curie"] == "org:subOrganizationOf"
+        }
+
+    assert under("rm-organisering-2016/as-is") == {
+        "temagrupper",
+        "rm-andre-tvaersektorielle-grupper",
+        "sundhedsstyregruppens-formandskab",
+    }
+    assert under("rm-organisering-2016/proposed") == {"ad-hoc-grupper", "sundhedsstyregruppens-formandskab"}
+
+
+def test_an_unknown_scenario_is_refused_with_the_known_ones(client: TestClient) -> None:
+    answer = client.get("/api/obligations", params={"scenario": "rm-organisering-2016/ideal"})
+    assert answer.status_code == 422
+    assert "rm-organisering-2016/as-is" in answer.text
+    assert client.get("/api/graph", params={"scenario": "nowhere"}).status_code == 400
+
+
+def test_the_org_graph_of_one_state(client: TestClient) -> None:
+    """The org graph of the 2016 proposal has the ad hoc groups and the Triple Aim example; today's has neither."""
+
+    def drawn(state: str) -> tuple[set[str], set[tuple[str, str, str]]]:
+        answer = client.get("/api/graph", params={"scenario": state, "depth": 10})
+        assert answer.status_code == 200
+        body = answer.json()
+        nodes = {n["id"].removeprefix(ID) for n in body["nodes"]}
+        edges = {(e["source"].removeprefix(ID), e["relation"], e["target"].removeprefix(ID)) for e in body["edges"]}
+        return nodes, edges
+
+    today, today_edges = drawn("rm-organisering-2016/as-is")
+    proposed, proposed_edges = drawn("rm-organisering-2016/proposed")
+    assert {"temagrupper", "sundhedsstyregruppen"} <= today and "ad-hoc-grupper" not in today
+    assert {"ad-hoc-grupper", "triple-aim-gruppe"} <= proposed and "temagrupper" not in proposed
+    assert ("triple-aim-gruppe", "supports", "sundhedsstyregruppen") in proposed_edges
+    assert ("region-midtjylland", "member_of", "temagrupper") in today_edges
+    assert "dmcg-dk" not in today, "another document's lines are not part of this state"
+    page = client.get("/graph", params={"scenario": "aarhus-ccc-opsamling-2025/proposed"})
+    assert page.status_code == 200 and "ccc-arbejdsgrupper-under-styregruppen" in page.text

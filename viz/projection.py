@@ -9,7 +9,7 @@ severities and findings come in from the caller; this module never runs the audi
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -29,7 +29,7 @@ from viz.kinds import (
 )
 from viz.rdfread import alt_labels, class_kinds, documents, labels, node_docs, passages, specific_class, texts
 
-__all__ = ["InvalidFilter", "UnknownFocus", "as_dict", "project", "select", "to_networkx"]
+__all__ = ["InvalidFilter", "UnknownFocus", "as_dict", "only_lines", "project", "select", "to_networkx"]
 
 
 class UnknownFocus(NotFound):
@@ -225,6 +225,27 @@ def select(
     if focus_id is not None:
         out = out.subgraph(_within(out, focus_id, depth)).copy()
     out.graph.update(focus=focus_id, depth=depth if focus_id else None)
+    return out
+
+
+def only_lines(full: nx.MultiDiGraph, states: Callable[[str, str, str], bool]) -> nx.MultiDiGraph:
+    """The projection narrowed to one state: the edges whose statement ``states`` accepts, and their nodes.
+
+    ``states(subject, predicate_iri, object)`` is asked for the statement an edge was drawn from (an inverse
+    property read backwards is asked the way the data states it); a membership edge is asked as
+    ``states(member, ORG.Membership, organisation)``.
+    """
+    out = nx.MultiDiGraph()
+    out.graph.update(full.graph)
+    kept = []
+    for u, v, key, data in full.edges(keys=True, data=True):
+        predicate = str(ORG.Membership) if data["predicate"] == "org:Membership" else expand(data["predicate"])
+        subject, obj = (v, u) if data.get("inverse") else (u, v)
+        if states(subject, predicate, obj):
+            kept.append((u, v, key, data))
+    touched = {n for u, v, _, _ in kept for n in (u, v)}
+    out.add_nodes_from((node, full.nodes[node]) for node in full if node in touched)
+    out.add_edges_from(kept)
     return out
 
 

@@ -23,6 +23,14 @@ T = TypeVar("T")
 
 LangQuery = Annotated[Lang, Query(description="Language of labels and texts")]
 SlugPath = Annotated[str, Path(pattern=SLUG, max_length=200, description="The entity's slug, e.g. rkkp")]
+ScenarioQuery = Annotated[
+    str | None,
+    Query(
+        max_length=300,
+        description="Show one state: a scenario's name (rm-organisering-2016/as-is, …/proposed, "
+        "aarhus-ccc-opsamling-2025/as-is, rh-rs-visioner-2018/draft) or its graph IRI",
+    ),
+]
 
 
 def _slug_query(description: str, alias: str | None = None) -> object:
@@ -45,9 +53,15 @@ def search_entities(
 
 
 @router.get("/entities/{slug}", response_model=Entity, tags=["entities"], responses=errors(404, 422))
-def read_entity(store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: LangQuery = "en") -> Entity:
-    """Labels, types, lines in and out, memberships, posts, obligations, mandate, contact points and sources."""
-    return answers.describe_entity(store, slug, lang, settings.base_iri)
+def read_entity(
+    store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: LangQuery = "en", scenario: ScenarioQuery = None
+) -> Entity:
+    """Labels, types, lines in and out, memberships, posts, obligations, mandate, contact points and sources.
+
+    With `scenario`, lines, memberships, posts and obligations are those of that state only (its own graph and
+    its document's graph): what exists today (`…/as-is`) or what was proposed (`…/proposed`).
+    """
+    return answers.describe_entity(store, slug, lang, settings.base_iri, scenario)
 
 
 @router.get("/entities/{slug}/chain", response_model=Chain, tags=["entities"], responses=errors(404, 422))
@@ -88,9 +102,13 @@ def list_obligations(
         str | None, Query(max_length=100, description="gov:Quarterly, Quarterly or a label (kvartalsvis)")
     ] = None,
     lang: LangQuery = "en",
+    scenario: ScenarioQuery = None,
 ) -> list[Obligation]:
-    """Who must do what for whom: obliged parties, counterparties, action, frequency, agreement and source."""
-    return answers.obligations(store, party, counterparty, frequency, lang, settings.base_iri)
+    """Who must do what for whom: obliged parties, counterparties, action, frequency, agreement and source.
+
+    With `scenario`, only the obligations of that state (e.g. the duties the 2016 proposal would bring).
+    """
+    return answers.obligations(store, party, counterparty, frequency, lang, settings.base_iri, scenario)
 
 
 @router.get("/documents", response_model=list[Document], tags=["documents"])

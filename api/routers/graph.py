@@ -6,6 +6,7 @@ works on a closed network. Audit findings, where the audit is installed, mark no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -16,9 +17,12 @@ from pydantic import BaseModel
 
 from api.caching import not_modified, version_etag
 from api.deps import StoreDep
+from govkg.answers.scenario import scenario_state
+from govkg.errors import InvalidParameter
+from govkg.namespaces import ORG
 from govkg.store import Store
 from viz.findings import audit_overlay
-from viz.projection import InvalidFilter, as_dict, project
+from viz.projection import InvalidFilter, as_dict, only_lines, select, to_networkx
 from viz.render import render_html
 
 router = APIRouter(tags=["graph"])
@@ -34,6 +38,14 @@ Types = Annotated[
 ]
 Relations = Annotated[str | None, Query(description="Comma-separated relation keys, e.g. reports_to,sub_organisation")]
 Docs = Annotated[str | None, Query(description="Comma-separated source documents (slug, id:doc-…, IRI or seed file)")]
+Scenario = Annotated[
+    str | None,
+    Query(
+        max_length=300,
+        description="Show one state: a scenario's name (rm-organisering-2016/as-is, …/proposed, "
+        "aarhus-ccc-opsamling-2025/as-is, rh-rs-visioner-2018/draft) or its graph IRI",
+    ),
+]
 
 
 class Text(BaseModel):
@@ -118,6 +130,7 @@ class GraphFilters:
     types: Types = None
     relations: Relations = None
     docs: Docs = None
+    scenario: Scenario = None
 
 
 FiltersDep = Annotated[GraphFilters, Depends()]
@@ -133,18 +146,34 @@ def projection(store: Store, filters: GraphFilters) -> nx.MultiDiGraph:
     graph = store.rdflib_graph(frozenset({"ontology", "data"}))
     severities, findings = audit_overlay(store)
     try:
-        return project(
-            graph,
-            severities,
-            findings,
+        full = to_networkx(graph, severities, findings)
+        if filters.scenario:
+            full = only_lines(full, _statements_of(store, filters.scenario))
+        return select(
+            full,
             types=_names(filters.types),
             relations=_names(filters.relations),
             docs=_names(filters.docs),
             focus=filters.focus or None,
             depth=filters.depth,
         )
-    except InvalidFilter as exc:
+    except (InvalidFilter, InvalidParameter) as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+def _statements_of(store: Store, scenario: str) -> Callable[[str, str, str], bool]:
+    """Whether one state (a scenario and its document's graph) states a line or a seat.
+
+    Raises:
+        InvalidParameter: no scenario by that name.
+    """
+    state = scenario_state(store, scenario)
+    seats = state.seats()
+
+    def states(subject: str, predicate: str, obj: str) -> bool:
+        return (subject, obj) in seats if predicate == str(ORG.Membership) else state.says(subject, predicate, obj)
+
+    return states
 
 
 @router.get("/graph", response_class=HTMLResponse, responses={304: {"description": "Unchanged since the ETag"}})

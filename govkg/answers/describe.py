@@ -28,6 +28,7 @@ from govkg.answers.models import (
 )
 from govkg.answers.obligations import describe_obligations
 from govkg.answers.params import entity_iri
+from govkg.answers.scenario import entity_in, scenario_state
 from govkg.namespaces import CV, GOV, ID, ORG, PROV, RDF, RDFS, SKOS
 from govkg.questions import question
 from govkg.store import Store
@@ -45,18 +46,22 @@ OWN_SECTIONS_IN = {
 }
 
 
-def describe_entity(store: Store, slug: str, lang: Lang = "en", base: str = str(ID)) -> Entity:
-    """What the dataset says about the entity with this slug.
+def describe_entity(
+    store: Store, slug: str, lang: Lang = "en", base: str = str(ID), scenario: str | None = None
+) -> Entity:
+    """What the dataset says about the entity with this slug; with ``scenario``, only that state's lines.
 
     Raises:
         NotFound: no entity with that slug.
+        InvalidParameter: ``scenario`` names no scenario.
     """
+    state = None if scenario is None else scenario_state(store, scenario, base)
     index = index_of(store, base)
     iri = entity_iri(store, slug, index)
     said = statements(store, [iri]).get(iri, {})
     entity = ox.NamedNode(iri)
     mandates = _mandates(store, index, entity, lang)
-    return Entity(
+    described = Entity(
         iri=iri,
         slug=slug,
         label=index.label(iri, lang),
@@ -73,6 +78,7 @@ def describe_entity(store: Store, slug: str, lang: Lang = "en", base: str = str(
         contact_points=_contact_points(store, index, entity, lang),
         passages=passages(store, index, [iri]).get(iri, []),
     )
+    return described if state is None else entity_in(state, described)
 
 
 def _labels(index: Index, iri: str) -> Labels:

@@ -8,6 +8,7 @@ from govkg.answers.facts import iris, passages, statements, text_in, value
 from govkg.answers.index import Index, index_of
 from govkg.answers.models import Agreement, Lang, Obligation
 from govkg.answers.params import entity_iri, resolve_frequency
+from govkg.answers.scenario import obligations_in, scenario_state
 from govkg.answers.vocab import slug_of
 from govkg.namespaces import GOV, ID
 from govkg.questions import question
@@ -21,6 +22,7 @@ def obligations(
     frequency: str | None = None,
     lang: Lang = "en",
     base: str = str(ID),
+    scenario: str | None = None,
 ) -> list[Obligation]:
     """Obligations, optionally only those of one obliged party, towards one counterparty, or at one frequency.
 
@@ -32,11 +34,13 @@ def obligations(
         frequency: a frequency concept by CURIE, local name or label (``gov:Quarterly``, ``quarterly``).
         lang: the language of labels and actions.
         base: the namespace of our entity IRIs.
+        scenario: a scenario's name or graph IRI: only the obligations that state declares.
 
     Raises:
         NotFound: ``party`` or ``counterparty`` is not an entity of the dataset.
-        InvalidParameter: ``frequency`` names no frequency concept.
+        InvalidParameter: ``frequency`` names no frequency concept, or ``scenario`` no scenario.
     """
+    state = None if scenario is None else scenario_state(store, scenario, base)
     index = index_of(store, base)
     bindings: dict[str, list[ox.NamedNode | ox.Literal] | None] = {
         "party": None if party is None else [ox.NamedNode(entity_iri(store, party, index))],
@@ -44,7 +48,8 @@ def obligations(
         "frequency": None if frequency is None else [ox.NamedNode(resolve_frequency(store, frequency, index))],
     }
     found = [value(r["obligation"]) for r in store.query(question("obligations", **bindings)).records()]
-    return describe_obligations(store, index, found, lang)
+    described = describe_obligations(store, index, found, lang)
+    return described if state is None else obligations_in(state, described)
 
 
 def describe_obligations(store: Store, index: Index, obligation_iris: list[str], lang: Lang) -> list[Obligation]:
