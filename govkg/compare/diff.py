@@ -88,6 +88,21 @@ NOT_ENTITIES = frozenset(
 _TYPE = str(RDF.type)
 _MEMBER, _ORGANIZATION, _ROLE = str(ORG.member), str(ORG.organization), str(ORG.role)
 
+# What makes a thing take part in a state: a line, a seat or a duty, not a passing mention (dct:subject).
+PARTAKING = LINE_PREDICATES | set(INVERSES) | {str(ORG.member), str(ORG.organization)}
+PARTAKING |= {str(GOV.obligedParty), str(GOV.counterparty)}
+
+
+def participants(triples: Iterable[ox.Triple]) -> set[Node]:
+    """The things these triples describe, and those they give a line, a seat or a duty."""
+    found: set[Node] = set()
+    for triple in triples:
+        found.add(triple.subject)
+        if triple.predicate.value in PARTAKING:
+            found.add(triple.object)
+    return found
+
+
 Line = tuple[ox.NamedNode, str, ox.NamedNode, Node | None, Node]  # source, relation, target, role, carrier
 
 
@@ -96,9 +111,12 @@ def compare_states(before: State, after: State, lang: str = "en", vocab: State |
     added = after.triples - before.triples
     removed = before.triples - after.triples
     touched: set[Node] = {t.subject for t in added | removed}
+    # Whether a thing is present can change without a triple about it changing: when a scenario's
+    # own graph starts or stops mentioning it (see State.elsewhere).
+    candidates = touched | {t.object for t in added | removed} | before.elsewhere | after.elsewhere
     namer = Namer((after, before), lang, vocab)
-    entities_before, entities_after = _entities(before, touched), _entities(after, touched)
-    duties_before, duties_after = _duties(before, touched), _duties(after, touched)
+    entities_before, entities_after = _entities(before, candidates), _entities(after, candidates)
+    duties_before, duties_after = _duties(before, candidates), _duties(after, candidates)
     lines_before, lines_after = _lines(before, touched), _lines(after, touched)
     return Comparison(
         from_=_info(before, namer),
@@ -130,14 +148,28 @@ def _types(state: State, node: Node) -> set[str]:
     return {t.value for t in state.values(node, _TYPE) if isinstance(t, ox.NamedNode)}
 
 
+def _present(state: State, node: Node) -> bool:
+    return isinstance(node, ox.NamedNode) and node not in state.elsewhere
+
+
 def _entities(state: State, subjects: Iterable[Node]) -> set[ox.NamedNode]:
+    """The subjects that are entities present in the state (not passages, memberships, duties or concepts)."""
     return {
-        s for s in subjects if isinstance(s, ox.NamedNode) and (types := _types(state, s)) and not types & NOT_ENTITIES
+        s
+        for s in subjects
+        if isinstance(s, ox.NamedNode)
+        and _present(state, s)
+        and (types := _types(state, s))
+        and not types & NOT_ENTITIES
     }
 
 
 def _duties(state: State, subjects: Iterable[Node]) -> set[ox.NamedNode]:
-    return {s for s in subjects if isinstance(s, ox.NamedNode) and str(GOV.Obligation) in _types(state, s)}
+    return {
+        s
+        for s in subjects
+        if isinstance(s, ox.NamedNode) and _present(state, s) and str(GOV.Obligation) in _types(state, s)
+    }
 
 
 def _lines(state: State, subjects: Iterable[Node]) -> set[Line]:
@@ -157,7 +189,13 @@ def _lines(state: State, subjects: Iterable[Node]) -> set[Line]:
             for organization in organizations:
                 if isinstance(member, ox.NamedNode) and isinstance(organization, ox.NamedNode):
                     found.update((member, str(ORG.memberOf), organization, role, s) for role in roles)
-    return found
+    with_role = {(s, o) for s, p, o, role, _ in found if p == str(ORG.memberOf) and role is not None}
+    # A membership with its role says all that the org:memberOf shortcut beside it says.
+    return {
+        line
+        for line in found
+        if not (line[3] is None and line[1] == str(ORG.memberOf) and (line[0], line[2]) in with_role)
+    }
 
 
 def _entity_changes(state: State, entities: set[ox.NamedNode], namer: Namer) -> list[EntityChange]:

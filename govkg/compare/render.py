@@ -22,6 +22,7 @@ WORDS = {
         "before": "før",
         "after": "efter",
         "nothing": "intet",
+        "no_party": "ingen ansvarlig part nævnt",
     },
     "en": {
         "title": "Changes from {a} to {b}",
@@ -39,6 +40,7 @@ WORDS = {
         "before": "before",
         "after": "after",
         "nothing": "nothing",
+        "no_party": "no responsible party named",
     },
 }
 
@@ -68,7 +70,8 @@ def _attribute(change: AttributeChange, w: dict[str, str]) -> tuple[str, str]:
 def _duty(change: DutyChange, w: dict[str, str]) -> tuple[str, str]:
     parties = ", ".join(p.label for p in change.obliged_party)
     frequency = f" [{change.frequency.label}]" if change.frequency else ""
-    return f"{parties}: {change.action or change.duty.label}{frequency}", _quote(change.passages, w)
+    text = f"{change.action or change.duty.label}{frequency}"
+    return (f"{parties}: {text}" if parties else f"({w['no_party']}) {text}"), _quote(change.passages, w)
 
 
 Section = tuple[str, str, list[tuple[str, str]]]  # heading, sign (+ added, - removed, ~ changed), items

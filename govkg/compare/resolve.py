@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from govkg.compare.diff import participants
 from govkg.compare.state import State, folder_state, git_state
 from govkg.errors import InvalidParameter, NotFound
 from govkg.namespaces import GOV, SKOS
@@ -24,6 +25,8 @@ from govkg.store import Store
 SCENARIO = str(GOV.Scenario)
 SCENARIO_OF = str(GOV.scenarioOf)
 SCENARIO_KIND = str(GOV.scenarioKind)
+STANDING = str(GOV.standing)
+EXISTING = frozenset({str(GOV.Established), str(GOV.UnderRevision)})
 # A git revision as a user types one (HEAD~1, main, v1.0, a hash); never an option such as --output.
 _REVISION = re.compile(r"^[A-Za-z0-9_.~^/{}:@+][A-Za-z0-9_.~^/{}:@+-]*$")
 
@@ -99,11 +102,25 @@ def vocabulary(store: Store) -> State:
 
 
 def _scenario_state(store: Store, scenario: Scenario) -> State:
-    others = {s.graph for s in scenarios(store, "")}
+    """The scenario's graph and every data graph that is no scenario; what only a sibling involves is elsewhere.
+
+    Siblings are the other scenarios of the same document: a body that only the proposal's graph
+    gives a line, a seat or a duty takes no part in the current state, even though the document's
+    graph describes it, and a body only the current state involves has no place in the proposal.
+    In an as-is scenario, what exists today by its standing (established, under revision) is
+    present whatever its graph mentions.
+    """
+    every = scenarios(store, "")
     names = [scenario.graph] + sorted(
-        name for name, info in store.catalog.items() if info.kind == "data" and name not in others
+        name for name, info in store.catalog.items() if info.kind == "data" and name not in {s.graph for s in every}
     )
-    return State.of(scenario.graph, [t for name in names for t in store.get_graph(name)], names)
+    own = store.get_graph(scenario.graph)
+    siblings = [s.graph for s in every if s.document == scenario.document and s.graph != scenario.graph]
+    elsewhere = {n for graph in siblings for n in participants(store.get_graph(graph))} - participants(own)
+    triples = own + [t for name in names[1:] for t in store.get_graph(name)]
+    if scenario.kind == str(GOV.AsIsScenario):
+        elsewhere -= {t.subject for t in triples if t.predicate.value == STANDING and str(t.object)[1:-1] in EXISTING}
+    return State.of(scenario.graph, triples, names, elsewhere)
 
 
 def _graph_slug(graph: str, base_iri: str) -> str:

@@ -23,21 +23,29 @@ Node = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 @dataclass(frozen=True)
 class State:
-    """The triples of one state, and who they are about (each subject's triples, for cheap lookups)."""
+    """The triples of one state, and who they are about (each subject's triples, for cheap lookups).
+
+    ``elsewhere`` holds things the state's triples describe but that belong to another state only:
+    a document's shared graph describes every body it names, while each scenario graph says which
+    of them take part in that state. Such things do not count as present in this state.
+    """
 
     name: str
     triples: frozenset[ox.Triple]
     graphs: tuple[str, ...] = ()
     by_subject: dict[Node, list[ox.Triple]] = field(default_factory=dict, compare=False, repr=False)
+    elsewhere: frozenset[Node] = frozenset()
 
     @classmethod
-    def of(cls, name: str, triples: Iterable[ox.Triple], graphs: Iterable[str] = ()) -> State:
+    def of(
+        cls, name: str, triples: Iterable[ox.Triple], graphs: Iterable[str] = (), elsewhere: Iterable[Node] = ()
+    ) -> State:
         """A state of these triples, grouped by subject."""
         frozen = frozenset(triples)
         by_subject: dict[Node, list[ox.Triple]] = defaultdict(list)
         for triple in frozen:
             by_subject[triple.subject].append(triple)
-        return cls(name, frozen, tuple(graphs), dict(by_subject))
+        return cls(name, frozen, tuple(graphs), dict(by_subject), frozenset(elsewhere))
 
     def values(self, subject: Node, predicate: str) -> set[Node]:
         """The objects of ``subject predicate ?``."""
