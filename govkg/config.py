@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from govkg.loading import ACCEPTED_FILE
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,6 +21,9 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     shapes_dir: Path = PROJECT_ROOT / "shapes"
     extra_paths: list[Path] = Field(default_factory=list, description="More Turtle files or folders to load as data")
+    accepted_paths: list[Path] | None = Field(
+        None, description="Files or folders of accepted audit exceptions; shapes/accepted.ttl when unset"
+    )
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -48,4 +53,12 @@ class Settings(BaseSettings):
             ("data", self.data_dir),
             ("shapes", self.shapes_dir),
             *(("data", path) for path in self.extra_paths),
+            *(("accepted", path) for path in self.accepted_sources()),
         ]
+
+    def accepted_sources(self) -> list[Path]:
+        """The accepted audit exceptions to load: ``accepted_paths``, else ``shapes/accepted.ttl`` if there is one."""
+        if self.accepted_paths is not None:
+            return list(self.accepted_paths)
+        default = self.shapes_dir / ACCEPTED_FILE
+        return [default] if default.is_file() else []

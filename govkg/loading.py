@@ -21,6 +21,7 @@ from govkg.inference import INFERRED_GRAPH
 from govkg.namespaces import PREFIXES, graph_iri
 
 TURTLE_SUFFIXES = (".ttl",)
+ACCEPTED_FILE = "accepted.ttl"  # in the shapes folder: accepted audit exceptions, a kind of their own
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def find_sources(sources: Iterable[tuple[str, Path]], base_iri: str) -> list[Loa
     graphs: dict[str, LoadedGraph] = {}
     for kind, root in sources:
         for path in turtle_files(root):
+            if kind == "shapes" and path == root / ACCEPTED_FILE:
+                continue  # not shapes: Settings.sources lists it as "accepted"
             name = graph_iri(graph_stem(root, path), base_iri)
             if name == INFERRED_GRAPH:
                 raise LoadError(str(path), f"graph <{name}> is reserved for inferred triples: rename the file")

@@ -148,6 +148,12 @@ class GOV(DefinedNamespace):
     represents: URIRef
     # Provenance
     quote: URIRef
+    # Accepted audit exceptions
+    AcceptedFinding: URIRef
+    rule: URIRef
+    reason: URIRef
+    acceptedBy: URIRef
+    expires: URIRef
 
 
 PREFIXES: dict[str, str] = {

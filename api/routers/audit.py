@@ -1,79 +1,159 @@
-"""The audit over HTTP: ``GET /api/audit`` (JSON, or the SHACL report as Turtle) and ``GET /audit`` (a page).
+"""The audit over HTTP: ``GET /api/audit`` (JSON, Turtle, CSV or XLSX) and ``GET /audit`` (the triage page).
 
-Both take ``lang`` and ``severity``. The audit runs once per dataset version (``govkg.audit.cached_audit``)
-and every representation carries that version in its ETag, so a client can revalidate cheaply.
-Handlers are plain ``def``: the first request after a load runs pyshacl, which is CPU-bound.
+Both take ``lang``, ``severity``, the scope (``under``, ``document``, ``scenario``, ``rule``) and
+``accepted`` (all, open or accepted findings); a scope that names nothing the dataset has is a 404.
+The audit runs once per dataset version (``govkg.audit.cached_audit``); accepted exceptions and scopes
+are applied to its findings per request. Every representation carries the version, the filters and
+the day (exceptions expire) in its ETag. Handlers are plain ``def``: the first audit is CPU-bound.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from html import escape
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 
 from api.caching import not_modified, version_etag
 from api.deps import StoreDep
 from api.models import ErrorBody
 from api.negotiation import choose
-from govkg.audit import AuditReport, Severity, cached_audit
-from govkg.audit.html import render_html
-from govkg.audit.render import render_turtle
-from govkg.audit.schema import AuditReportModel, report_model
+from govkg.audit import Severity, cached_audit
+from govkg.audit.html import ASSETS, choices_from, render_html
+from govkg.audit.render import render_bytes
+from govkg.audit.schema import AuditReportModel
+from govkg.audit.scope import Scope, scenario_choices
+from govkg.audit.triage import AcceptedFilter, Filters, scoped, shown
+from govkg.errors import NotFound
 
 router = APIRouter(tags=["audit"])
 
 JSON = "application/json"
 TURTLE = "text/turtle"
+CSV = "text/csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA = {"json": JSON, "turtle": TURTLE, "csv": CSV, "xlsx": XLSX}
 LangQuery = Annotated[Literal["en", "da"], Query(description="Language of names and messages")]
 SeverityQuery = Annotated[Severity, Query(description="Include findings at this severity or worse")]
+UnderQuery = Annotated[str | None, Query(description="Only this entity (slug) and everything below it")]
+DocumentQuery = Annotated[
+    str | None, Query(description="Only entities this document describes (seed file or data file name)")
+]
+ScenarioQuery = Annotated[str | None, Query(description="Only entities this scenario's named graph describes")]
+RuleQuery = Annotated[str | None, Query(description="Only this rule: IRI, gsh:Name or Name")]
+AcceptedQuery = Annotated[AcceptedFilter, Query(description="Open findings, accepted ones, or all")]
+FormatQuery = Annotated[
+    Literal["json", "turtle", "csv", "xlsx"] | None, Query(description="Overrides the Accept header")
+]
 
 
-def _audit(store: StoreDep, lang: str, severity: Severity) -> AuditReport:
-    return cached_audit(store, lang).filtered(severity)
+def _filters(
+    severity: Severity, under: str | None, document: str | None, scenario: str | None, rule: str | None, accepted: str
+) -> Filters:
+    scope = Scope(under=under or None, document=document or None, scenario=scenario or None, rule=rule or None)
+    return Filters(scope, severity, "accepted" if accepted == "accepted" else "open" if accepted == "open" else "all")
 
 
-def _etag(report: AuditReport, *parts: str) -> str:
-    return version_etag(report.version, *parts)
+def _etag(version: str, lang: str, filters: Filters, kind: str) -> str:
+    params = sorted(filters.params().items())
+    return version_etag(version, lang, kind, date.today().isoformat(), *(f"{k}={v}" for k, v in params))
 
 
 @router.get(
     "/api/audit",
     response_model=AuditReportModel,
     responses={
-        200: {"content": {TURTLE: {"schema": {"type": "string"}}}, "description": "The report (JSON or Turtle)"},
-        406: {"model": ErrorBody, "description": "The Accept header allows neither JSON nor Turtle"},
-        422: {"model": ErrorBody, "description": "An unknown language or severity"},
+        200: {
+            "content": {media: {"schema": {"type": "string"}} for media in (TURTLE, CSV, XLSX)},
+            "description": "The report (JSON, the SHACL report as Turtle, or the findings as CSV or XLSX)",
+        },
+        404: {"model": ErrorBody, "description": "The scope names an entity, document, scenario or rule not there"},
+        406: {"model": ErrorBody, "description": "The Accept header allows none of the formats"},
+        422: {"model": ErrorBody, "description": "An unknown language, severity or format"},
     },
 )
 def read_audit(
-    request: Request, store: StoreDep, lang: LangQuery = "en", severity: SeverityQuery = "info"
+    request: Request,
+    store: StoreDep,
+    lang: LangQuery = "en",
+    severity: SeverityQuery = "info",
+    under: UnderQuery = None,
+    document: DocumentQuery = None,
+    scenario: ScenarioQuery = None,
+    rule: RuleQuery = None,
+    accepted: AcceptedQuery = "all",
+    format: FormatQuery = None,
 ) -> Response | AuditReportModel:
     """Every finding of the completeness and integrity audit, worst first, with counts by severity and rule.
 
-    `Accept: text/turtle` gives the SHACL validation report graph (`sh:ValidationReport`) instead.
+    Findings covered by an accepted exception carry it under `accepted`. `Accept: text/turtle` gives the
+    SHACL validation report graph; `text/csv` and the XLSX type give the findings as a spreadsheet
+    (XLSX adds a sheet of counts per rule). `format=` overrides `Accept`.
     """
-    media = choose(request.headers.get("accept"), (JSON, TURTLE))
+    media = MEDIA[format] if format else choose(request.headers.get("accept"), (JSON, TURTLE, CSV, XLSX))
     if media is None:
-        raise HTTPException(406, detail=f"/api/audit offers {JSON} and {TURTLE}")
-    report = _audit(store, lang, severity)
-    etag = _etag(report, lang, severity, "ttl" if media == TURTLE else "json")
+        raise HTTPException(406, detail=f"/api/audit offers {', '.join(MEDIA.values())}")
+    fmt = next(name for name, offered in MEDIA.items() if offered == media)
+    filters = _filters(severity, under, document, scenario, rule, accepted)
+    base = cached_audit(store, lang)
+    etag = _etag(base.version, lang, filters, fmt)
     headers = {"ETag": etag, "Vary": "Accept"}
     if not_modified(request, etag):
         return Response(status_code=304, headers=headers)
-    if media == TURTLE:
-        return Response(render_turtle(report), media_type=f"{TURTLE}; charset=utf-8", headers=headers)
-    body = report_model(report, severity)
-    return Response(body.model_dump_json(), media_type=JSON, headers=headers)
+    report = shown(scoped(base, store, filters.scope), filters)
+    body = render_bytes(report, fmt, filters)
+    if fmt in ("csv", "xlsx"):
+        name = f"govkg-audit-{report.version.strip(chr(34))}.{fmt}"
+        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    charset = "; charset=utf-8" if fmt in ("turtle", "csv") else ""
+    return Response(body, media_type=media + charset, headers=headers)
 
 
 @router.get("/audit", response_class=HTMLResponse, tags=["pages"])
 def read_audit_page(
-    request: Request, store: StoreDep, lang: LangQuery = "en", severity: SeverityQuery = "info"
+    request: Request,
+    store: StoreDep,
+    lang: LangQuery = "en",
+    severity: SeverityQuery = "info",
+    under: UnderQuery = None,
+    document: DocumentQuery = None,
+    scenario: ScenarioQuery = None,
+    rule: RuleQuery = None,
+    accepted: AcceptedQuery = "all",
 ) -> Response:
-    """The audit report as a page: counts by severity and rule, then each rule's findings with their quotes."""
-    report = _audit(store, lang, severity)
-    etag = _etag(report, lang, severity, "html")
+    """The triage page: filters, counts by severity and rule, then each rule's findings with their quotes."""
+    filters = _filters(severity, under, document, scenario, rule, accepted)
+    base = cached_audit(store, lang)
+    etag = _etag(base.version, lang, filters, "html")
     if not_modified(request, etag):
         return Response(status_code=304, headers={"ETag": etag})
-    return HTMLResponse(render_html(report, severity, link_base=""), headers={"ETag": etag})
+    whole = scoped(base, store, Scope())
+    try:
+        report = shown(scoped(base, store, filters.scope), filters)
+    except NotFound as exc:
+        return HTMLResponse(_not_found(exc.message, lang), status_code=404)
+    choices = choices_from(whole, scenario_choices(store, lang))
+    return HTMLResponse(render_html(report, severity, "", filters, choices), headers={"ETag": etag})
+
+
+def _not_found(message: str, lang: str) -> str:
+    return (
+        f'<!doctype html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8"><title>govkg · audit</title>'
+        '<link rel="stylesheet" href="/audit/audit.css"></head>'
+        f"<body><h1>404</h1><p>{escape(message)}</p>"
+        f'<p><a href="/audit?lang={escape(lang)}">/audit</a></p></body></html>'
+    )
+
+
+@router.get("/audit/audit.css", include_in_schema=False)
+def read_audit_css() -> FileResponse:
+    """The audit page's styles (a file, so the page needs no inline styles under a strict CSP)."""
+    return FileResponse(ASSETS / "audit.css", media_type="text/css")
+
+
+@router.get("/audit/audit.js", include_in_schema=False)
+def read_audit_js() -> FileResponse:
+    """The audit page's one script: apply a filter as soon as it is chosen."""
+    return FileResponse(ASSETS / "audit.js", media_type="text/javascript")

@@ -1,26 +1,33 @@
 """``govkg audit``: the completeness and integrity audit from the command line, fit to gate a pipeline.
 
-Exit status: 0 when no finding is at or above ``--fail-on``, 1 when one is, 2 for a usage error,
-data or shapes that do not load, or an output file that cannot be written. ``--severity`` only
-filters what is shown; ``--fail-on`` always looks at every finding.
+Exit status: 0 when no open finding is at or above ``--fail-on``, 1 when one is, 2 for a usage error,
+data or shapes that do not load, a scope that names nothing, or an output file that cannot be
+written. Findings covered by an accepted exception (``shapes/accepted.ttl`` or ``--accepted``) are
+shown but never fail the run. ``--severity`` and ``--findings`` only filter what is shown;
+``--fail-on`` looks at every finding in scope.
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
-from govkg.audit import LANGUAGES, SEVERITIES, AuditError, run_audit
+from govkg.audit import LANGUAGES, SEVERITIES, run_audit
 from govkg.audit.i18n import counts_line
 from govkg.audit.model import parse_severity
-from govkg.audit.render import FORMATS, render
+from govkg.audit.render import FORMATS, render_bytes
+from govkg.audit.scope import Scope
+from govkg.audit.triage import ACCEPTED_FILTERS, Filters, parse_accepted, scoped, shown
 from govkg.audit.validate import ENGINES, Engine
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
+from govkg.errors import GovkgError
 
 EXIT_FINDINGS = 1
 FAIL_ON = (*SEVERITIES[:2], "never")
+Paths = tuple[Path, ...]
 
 
 @click.command()
@@ -34,14 +41,29 @@ FAIL_ON = (*SEVERITIES[:2], "never")
     help="Show findings at this severity or worse",
 )
 @click.option(
+    "--findings",
+    "which",
+    type=click.Choice(ACCEPTED_FILTERS),
+    default="all",
+    show_default=True,
+    help="Show open findings, accepted ones, or all",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     default="violation",
     show_default=True,
-    help="Exit 1 when a finding is at this severity or worse",
+    help="Exit 1 when an open (not accepted) finding in scope is at this severity or worse",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders")
+@click.option(
+    "--accepted",
+    "accepted",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Accepted exceptions (Turtle file or folder) instead of shapes/accepted.ttl",
+)
 @click.option(
     "--engine",
     type=click.Choice(ENGINES),
@@ -49,25 +71,49 @@ FAIL_ON = (*SEVERITIES[:2], "never")
     show_default=True,
     help="sparql: shapes as queries on the store; pyshacl: the reference, on an rdflib copy",
 )
+@click.option("--under", metavar="SLUG", help="Only this entity and everything below it")
+@click.option("--document", metavar="FILE", help="Only entities this document describes (seed or data file name)")
+@click.option("--scenario", metavar="SLUG", help="Only entities this scenario's named graph describes")
+@click.option("--rule", metavar="NAME", help="Only this rule (IRI, gsh:Name or Name)")
+@click.option(
+    "--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), help="Judge exceptions' expiry on this day (default: today)"
+)
 def audit(
-    fmt: str, lang: str, severity: str, fail_on: str, output: Path | None, data: tuple[Path, ...], engine: Engine
+    fmt: str,
+    lang: str,
+    severity: str,
+    which: str,
+    fail_on: str,
+    output: Path | None,
+    data: Paths,
+    accepted: Paths,
+    engine: Engine,
+    under: str | None,
+    document: str | None,
+    scenario: str | None,
+    rule: str | None,
+    as_of: datetime | None,
 ) -> None:
     """Check the graph against shapes/: gaps in the paper trail and defects in the graph."""
-    minimum = parse_severity(severity)
-    store = loaded_store(settings_with_data(data))
+    settings = settings_with_data(data)
+    if accepted:
+        settings = settings.model_copy(update={"accepted_paths": list(accepted)})
+    store = loaded_store(settings)
+    scope = Scope(under=under, document=document, scenario=scenario, rule=rule)
+    filters = Filters(scope, parse_severity(severity), parse_accepted(which))
     try:
-        report = run_audit(store, lang, engine)
-    except AuditError as exc:
+        report = scoped(run_audit(store, lang, engine), store, scope, as_of.date() if as_of else date.today())
+    except GovkgError as exc:
         fail(exc, EXIT_USAGE)
-    shown = report.filtered(minimum)
-    text = render(shown, fmt, minimum)
+    visible = shown(report, filters)
+    body = render_bytes(visible, fmt, filters)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(body, nl=not body.endswith(b"\n"))
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            output.write_bytes(body)
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
-        click.echo(f"{counts_line(shown)} → {output}", err=True)
-    failing = fail_on != "never" and report.has_at_least(parse_severity(fail_on))
+        click.echo(f"{counts_line(visible)} → {output}", err=True)
+    failing = fail_on != "never" and report.fails_at(parse_severity(fail_on))
     sys.exit(EXIT_FINDINGS if failing else 0)

@@ -40,6 +40,26 @@ WORDS: dict[str, dict[str, str]] = {
         "formats": "Also as",
         "conforms": "conforms",
         "not_conforms": "does not conform",
+        "accepted": "accepted",
+        "accepted_by": "accepted by",
+        "until": "until",
+        "expired_rule": "Accepted exception that has expired",
+        "expired_message": "The exception expired on {expires}: the finding it covered counts again.",
+        "stale_rule": "Accepted exception that matches no finding",
+        "stale_message": "No finding matches this exception any more: remove it or correct it.",
+        "any": "any",
+        "document": "Document",
+        "scenario": "Scenario",
+        "under": "Under (entity)",
+        "findings_filter": "Findings",
+        "findings_open": "open only",
+        "findings_accepted": "accepted only",
+        "apply": "Apply",
+        "clear": "Clear filters",
+        "limited_to": "Limited to",
+        "only_this": "only this",
+        "below_it": "everything below it",
+        "only_document": "only this document",
     },
     "da": {
         "title": "govkg-revision",
@@ -76,6 +96,26 @@ WORDS: dict[str, dict[str, str]] = {
         "formats": "Også som",
         "conforms": "overholder reglerne",
         "not_conforms": "overholder ikke reglerne",
+        "accepted": "accepteret",
+        "accepted_by": "accepteret af",
+        "until": "indtil",
+        "expired_rule": "Accepteret undtagelse, der er udløbet",
+        "expired_message": "Undtagelsen udløb {expires}: det fund, den dækkede, tæller igen.",
+        "stale_rule": "Accepteret undtagelse uden fund",
+        "stale_message": "Intet fund svarer længere til undtagelsen: fjern eller ret den.",
+        "any": "alle",
+        "document": "Dokument",
+        "scenario": "Scenarie",
+        "under": "Under (enhed)",
+        "findings_filter": "Fund",
+        "findings_open": "kun åbne",
+        "findings_accepted": "kun accepterede",
+        "apply": "Anvend",
+        "clear": "Ryd filtre",
+        "limited_to": "Afgrænset til",
+        "only_this": "kun denne",
+        "below_it": "alt under den",
+        "only_document": "kun dette dokument",
     },
 }
 
@@ -96,7 +136,9 @@ def counts_line(report: AuditReport) -> str:
     counts = report.counts_by_severity()
     parts = ", ".join(severity_count(counts[s], s, w) for s in SEVERITIES)
     total = len(report.findings)
-    return f"{total} {w['finding'] if total == 1 else w['findings']}: {parts}"
+    accepted = sum(report.counts_accepted().values())
+    tail = f" · {accepted} {w['accepted']}" if accepted else ""
+    return f"{total} {w['finding'] if total == 1 else w['findings']}: {parts}{tail}"
 
 
 def showing(min_severity: Severity, w: dict[str, str]) -> str:

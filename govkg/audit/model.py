@@ -70,6 +70,18 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Acceptance:
+    """Why a finding is accepted as a known gap: the ``gov:AcceptedFinding`` that covers it."""
+
+    exception: str  # IRI (or blank node id) of the gov:AcceptedFinding
+    reason: str  # in the report's language where the exception has it
+    accepted_by: str  # IRI of the person or post
+    accepted_by_label: str
+    accepted_on: str  # ISO date
+    expires: str | None  # ISO date, the last day it holds
+
+
+@dataclass(frozen=True)
 class Finding:
     """One gap or defect: which entity, which rule, how bad, why, and where the documents say so."""
 
@@ -83,6 +95,7 @@ class Finding:
     path: str | None
     value: str | None
     sources: tuple[SourceRef, ...] = field(default=())
+    accepted: Acceptance | None = None  # set by govkg.audit.accepted when an exception covers the finding
 
 
 @dataclass
@@ -116,6 +129,15 @@ class AuditReport:
     def has_at_least(self, minimum: Severity) -> bool:
         """True when some finding is as bad as ``minimum`` or worse."""
         return any(at_least(f.severity, minimum) for f in self.findings)
+
+    def counts_accepted(self) -> dict[Severity, int]:
+        """How many findings of each severity are accepted exceptions (every severity present)."""
+        counts = Counter(f.severity for f in self.findings if f.accepted is not None)
+        return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+    def fails_at(self, minimum: Severity) -> bool:
+        """True when some finding not accepted as an exception is as bad as ``minimum`` or worse."""
+        return any(f.accepted is None and at_least(f.severity, minimum) for f in self.findings)
 
     def filtered(self, min_severity: Severity) -> AuditReport:
         """The findings at ``min_severity`` or worse; the report graph is cut down to match."""

@@ -1,8 +1,8 @@
-"""The audit report for people and pipelines: a text table, JSON, Turtle, or an HTML page.
+"""The audit report for people and pipelines: a text table, JSON, Turtle, an HTML page, CSV or XLSX.
 
-``render(report, fmt)`` is what ``govkg audit --format`` and the API call; the HTML page itself is
-built in :mod:`govkg.audit.html`. Every renderer takes a report already filtered to the severity
-the reader asked for.
+``render_bytes(report, fmt, filters)`` is what ``govkg audit --format`` and the API call; the HTML
+page itself is built in :mod:`govkg.audit.html`, the spreadsheets in :mod:`govkg.audit.spreadsheet`.
+Every renderer takes a report already cut to the filters the reader asked for.
 """
 
 from __future__ import annotations
@@ -14,19 +14,30 @@ from govkg.audit.html import render_html
 from govkg.audit.i18n import counts_line, showing, words
 from govkg.audit.model import AuditReport, Finding, Severity
 from govkg.audit.schema import report_model, rule_summaries
+from govkg.audit.spreadsheet import render_csv, render_xlsx
+from govkg.audit.triage import Filters
 
-FORMATS = ("text", "json", "turtle", "html")
+FORMATS = ("text", "json", "turtle", "html", "csv", "xlsx")
 
 QUOTE_WIDTH = 160
 PATH_WIDTH = 80
 
 
-def render_text(report: AuditReport, min_severity: Severity = "info") -> str:
+def scope_text(filters: Filters | None) -> str:
+    """``under=rkkp · rule=gsh:BodyMandateShape`` for the limits in force, or an empty string."""
+    if filters is None:
+        return ""
+    return " · ".join(f"{k}={v}" for k, v in filters.params().items() if k != "severity")
+
+
+def render_text(report: AuditReport, min_severity: Severity = "info", filters: Filters | None = None) -> str:
     """A readable report: a header, a table of rules with counts, then the findings grouped by rule."""
     w = words(report.lang)
     version = report.version.strip('"')
+    min_severity = filters.severity if filters is not None else min_severity
     header = f"{w['title']} · {w['dataset']} {version} · {w['language']} {report.lang} · {showing(min_severity, w)}"
-    lines = [header, counts_line(report), ""]
+    limits = scope_text(filters)
+    lines = [header + (f" · {limits}" if limits else ""), counts_line(report), ""]
     if not report.findings:
         return "\n".join([*lines, w["none"], ""])
     summaries = rule_summaries(report)
@@ -57,6 +68,11 @@ def _finding_lines(finding: Finding, w: dict[str, str]) -> list[str]:
     for source in finding.sources:
         quote = textwrap.shorten(source.quote, QUOTE_WIDTH, placeholder=" …")
         lines.append(f"  “{quote}” — {source.title} [{source.document}]")
+    if finding.accepted is not None:
+        a = finding.accepted
+        until = f" {w['until']} {a.expires}" if a.expires else ""
+        by = f"{w['accepted_by']} {a.accepted_by_label}, {a.accepted_on}{until}"
+        lines.append(f"  [{w['accepted']}] {a.reason} — {by}")
     return lines
 
 
@@ -68,6 +84,27 @@ def render_json(report: AuditReport, min_severity: Severity = "info") -> str:
 def render_turtle(report: AuditReport) -> str:
     """The SHACL validation report graph as Turtle."""
     return report.report_graph.serialize(format="turtle")
+
+
+def render_bytes(report: AuditReport, fmt: str, filters: Filters | None = None, link_base: str | None = None) -> bytes:
+    """The report in any of :data:`FORMATS`, as bytes (text formats in UTF-8).
+
+    Raises:
+        ValueError: an unknown format.
+    """
+    filters = filters or Filters()
+    if fmt == "xlsx":
+        about = {k: v for k, v in filters.params().items()}
+        return render_xlsx(report, about)
+    if fmt == "csv":
+        return render_csv(report).encode("utf-8")
+    if fmt == "text":
+        return render_text(report, filters=filters).encode("utf-8")
+    if fmt == "json":
+        return (report_model(report, filters=filters).model_dump_json(indent=2) + "\n").encode("utf-8")
+    if fmt == "html":
+        return render_html(report, filters.severity, link_base, filters).encode("utf-8")
+    return render(report, fmt, filters.severity, link_base).encode("utf-8")
 
 
 def render(report: AuditReport, fmt: str, min_severity: Severity = "info", link_base: str | None = None) -> str:

@@ -5,12 +5,16 @@ Pydantic models, so the API can publish the schema in OpenAPI and clients can va
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from govkg.audit.describe import slug
 from govkg.audit.model import AuditReport, Finding, Severity, severity_rank
+
+if TYPE_CHECKING:
+    from govkg.audit.triage import Filters
 
 
 class SourceModel(BaseModel):
@@ -19,6 +23,17 @@ class SourceModel(BaseModel):
     document: str = Field(description="The source document's identifier: the seed file's name")
     title: str = Field(description="The source document's title")
     quote: str = Field(description="The passage, verbatim, in Danish")
+
+
+class AcceptanceModel(BaseModel):
+    """The accepted exception (``gov:AcceptedFinding``) that covers a finding."""
+
+    exception: str = Field(description="IRI of the gov:AcceptedFinding")
+    reason: str = Field(description="Why it is accepted, in the report's language where given")
+    accepted_by: str = Field(description="IRI of the person or post who accepted it")
+    accepted_by_label: str = Field(description="Their name in the report's language")
+    accepted_on: str = Field(description="Date of acceptance (ISO 8601)")
+    expires: str | None = Field(description="Last day the acceptance holds (ISO 8601), if it expires")
 
 
 class FindingModel(BaseModel):
@@ -35,6 +50,9 @@ class FindingModel(BaseModel):
     path: str | None = Field(description="The property path checked, in SPARQL syntax, where there is one")
     value: str | None = Field(description="The offending value (IRI or literal), where there is one")
     sources: list[SourceModel] = Field(description="The entity's passages in the source documents")
+    accepted: AcceptanceModel | None = Field(
+        default=None, description="The accepted exception covering it; accepted findings never fail the audit"
+    )
 
 
 class SeverityCounts(BaseModel):
@@ -54,6 +72,16 @@ class RuleSummary(BaseModel):
     count: int
 
 
+class ScopeModel(BaseModel):
+    """The part of the audit included (null: no limit on that side)."""
+
+    under: str | None = Field(default=None, description="Slug of the entity whose subtree is included")
+    document: str | None = Field(default=None, description="The document whose entities are included")
+    scenario: str | None = Field(default=None, description="The scenario whose entities are included")
+    rule: str | None = Field(default=None, description="The rule included")
+    findings: Literal["all", "open", "accepted"] = Field(default="all", description="Open, accepted or all")
+
+
 class AuditReportModel(BaseModel):
     """An audit of one dataset version: counts, then every finding, worst first.
 
@@ -67,6 +95,8 @@ class AuditReportModel(BaseModel):
     conforms: bool
     total: int = Field(description="Number of findings included")
     counts: SeverityCounts
+    accepted: SeverityCounts = Field(description="Of the findings counted, those covered by an accepted exception")
+    scope: ScopeModel = Field(default_factory=ScopeModel, description="The part of the audit included")
     rules: list[RuleSummary] = Field(description="Findings per rule, worst severity first, then most findings")
     findings: list[FindingModel]
 
@@ -85,6 +115,7 @@ def finding_model(finding: Finding) -> FindingModel:
         path=finding.path,
         value=finding.value,
         sources=[SourceModel(document=s.document, title=s.title, quote=s.quote) for s in finding.sources],
+        accepted=AcceptanceModel(**asdict(finding.accepted)) if finding.accepted is not None else None,
     )
 
 
@@ -101,9 +132,14 @@ def rule_summaries(report: AuditReport) -> list[RuleSummary]:
     return sorted(summaries, key=lambda s: (severity_rank(s.severity), -s.count, s.rule_name))
 
 
-def report_model(report: AuditReport, min_severity: Severity = "info") -> AuditReportModel:
-    """The report (already filtered to ``min_severity``) in its JSON form."""
+def report_model(
+    report: AuditReport, min_severity: Severity = "info", filters: Filters | None = None
+) -> AuditReportModel:
+    """The report (already filtered to ``min_severity``, or to ``filters``) in its JSON form."""
     lang: Literal["da", "en"] = "da" if report.lang == "da" else "en"
+    if filters is not None:
+        min_severity = filters.severity
+    scope = ScopeModel(**asdict(filters.scope), findings=filters.accepted) if filters else ScopeModel()
     return AuditReportModel(
         version=report.version.strip('"'),
         lang=lang,
@@ -111,6 +147,8 @@ def report_model(report: AuditReport, min_severity: Severity = "info") -> AuditR
         conforms=report.conforms,
         total=len(report.findings),
         counts=SeverityCounts(**report.counts_by_severity()),
+        accepted=SeverityCounts(**report.counts_accepted()),
+        scope=scope,
         rules=rule_summaries(report),
         findings=[finding_model(f) for f in report.findings],
     )

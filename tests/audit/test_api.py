@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,16 +91,25 @@ def test_the_page_summarises_then_links_each_finding_to_its_entity_and_graph(ser
     assert f"{body.total} fund: {body.counts.violation} overtrædelser" in page
     first = body.findings[0]
     assert first.slug is not None
-    assert f'href="/api/entities/{first.slug}"' in page and f'href="/graph?focus={first.slug}"' in page
+    assert f'href="/id/{first.slug}"' in page and f'href="/graph?focus={first.slug}"' in page
     assert get(f"{server.url}/api/entities/{first.slug}").status_code == 200, "the entity link resolves"
-    assert "<script" not in page and " src=" not in page and "<link" not in page, "self-contained"
+    assert_strict_csp_ready(page)
+
+
+def assert_strict_csp_ready(page: str) -> None:
+    """Scripts and styles only from the service's own files: nothing a strict CSP would block."""
+    assert "<style" not in page and " style=" not in page, "no inline styles"
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, flags=re.S)
+    assert scripts == [(' src="/audit/audit.js" defer', "")], "one script, from a file"
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == ["/audit/audit.css"]
+    assert " on" + "click=" not in page and "javascript:" not in page
 
 
 def test_the_page_escapes_every_data_string(small_server: tuple[LiveServer, Path]) -> None:
     live, _ = small_server
     for lang in ("da", "en"):
         page = get(f"{live.url}/audit?lang={lang}").text
-        assert "<script" not in page
+        assert "<script>" not in page and 'alert("' not in page
         assert f"&lt;script&gt;alert(&quot;{lang}&quot;)&lt;/script&gt; &amp; co" in page
 
 
