@@ -39,9 +39,10 @@ UNDER = (
     + "  FILTER(!isLiteral(?x))\n}"
 )
 DESCRIBED_IN = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { $graphs } }"
+# The graph describing the source document, and the graphs of its states (scenarios).
 DOCUMENT_GRAPHS = (
-    _PREFIXES + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?doc a gov:SourceDocument ; dct:identifier ?id } "
-    "FILTER(STR(?id) = $name) }"
+    _PREFIXES + "SELECT DISTINCT ?g WHERE { ?doc a gov:SourceDocument ; dct:identifier ?id FILTER(STR(?id) = $name) "
+    "{ GRAPH ?g { ?doc a gov:SourceDocument } } UNION { GRAPH ?g { ?g gov:scenarioOf ?doc } } }"
 )
 SCENARIOS = _PREFIXES + "SELECT DISTINCT ?g WHERE { ?g a gov:Scenario }"
 SHAPES = _PREFIXES + "SELECT DISTINCT ?s WHERE { { ?s a sh:NodeShape } UNION { ?s a sh:PropertyShape } }"
@@ -106,8 +107,9 @@ def entities_under(store: Store, slug: str) -> set[str]:
 
 
 def document_graphs(store: Store, name: str) -> list[str]:
-    """The named graphs of a document: the one describing a source document of that file name, else
-    the data graph of that file (``rm-organisering-2016.ttl``, its stem, or a path to it).
+    """The named graphs of a document: the one describing a source document of that file name and its
+    scenarios, else the data graph of that file (``rm-organisering-2016.ttl``, its stem, or a path to
+    it) and those in the folder of that name.
 
     Raises:
         NotFound: no document or data file of that name.
@@ -116,23 +118,32 @@ def document_graphs(store: Store, name: str) -> list[str]:
     found = _column(store, DOCUMENT_GRAPHS.replace("$name", _term(rdflib.Literal(file_name))))
     if not found:
         stem = PurePath(file_name).stem
-        found = {g for g in _graphs(store, DATA_KINDS) if g.rsplit("/", 1)[-1] == stem}
+        found = {g for g in _graphs(store, DATA_KINDS) if g.rsplit("/", 1)[-1] == stem or f"/{stem}/" in g}
     if not found:
         raise NotFound(f"no document {name!r} in the dataset")
     return sorted(found)
 
 
+def scenario_slug(graph: str) -> str:
+    """A scenario graph's name after ``…/id/graph/`` (``rm-organisering-2016/proposed``), or after ``…/id/``."""
+    for prefix in (str(ID) + "graph/", str(ID)):
+        if graph.startswith(prefix):
+            return graph[len(prefix) :]
+    return graph
+
+
 def scenario_graphs(store: Store, slug: str) -> list[str]:
-    """The named graph of a scenario (a graph typed ``gov:Scenario``), by its slug or its last segment.
+    """The named graph of a scenario (a graph typed ``gov:Scenario``), by its slug or, if unique, its last segment.
 
     Raises:
-        NotFound: no scenario of that name.
+        NotFound: no scenario of that name (or a last segment several scenarios share).
     """
-    found = [g for g in sorted(_column(store, SCENARIOS)) if g in (ID[slug], ID[f"graph/{slug}"])]
-    found = found or [g for g in sorted(_column(store, SCENARIOS)) if g.rsplit("/", 1)[-1] == slug]
-    if not found:
-        raise NotFound(f"no scenario {slug!r} in the dataset")
-    return found[:1]
+    scenarios = sorted(_column(store, SCENARIOS))
+    found = [g for g in scenarios if slug in (scenario_slug(g), g)]
+    found = found or [g for g in scenarios if g.rsplit("/", 1)[-1] == slug]
+    if len(found) != 1:
+        raise NotFound(f"no scenario {slug!r} in the dataset" + (" (ambiguous)" if found else ""))
+    return found
 
 
 def known_rules(store: Store) -> set[str]:
@@ -229,4 +240,4 @@ def scenario_choices(store: Store, lang: str) -> list[tuple[str, str]]:
         names = labels.setdefault(str(to_rdflib(record["g"])), [])
         if record.get("label") is not None:
             names.append(to_rdflib(record["label"]))
-    return sorted((g.rsplit("/", 1)[-1], pick_text(names, lang) or g.rsplit("/", 1)[-1]) for g, names in labels.items())
+    return sorted((scenario_slug(g), pick_text(names, lang) or scenario_slug(g)) for g, names in labels.items())
