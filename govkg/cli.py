@@ -79,6 +79,8 @@ LAZY_COMMANDS = {
     "compare": "govkg.compare.cli.compare",
     "calendar": "govkg.secretariat.cli.calendar",
     "raci": "govkg.secretariat.cli.raci",
+    "import": "govkg.secretariat.cli.import_sheet",
+    "export": "govkg.secretariat.cli.export",
 }
 
 

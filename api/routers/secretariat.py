@@ -16,6 +16,8 @@ from govkg.answers.models import Lang
 from govkg.answers.params import SLUG
 from govkg.secretariat import Raci, duty_calendar, raci
 from govkg.secretariat.raci import render
+from govkg.secretariat.sheets import export_store
+from govkg.secretariat.sheets_export import template
 
 router = APIRouter(prefix="/api", tags=["secretariat"])
 
@@ -74,3 +76,22 @@ def read_raci(
         return matrix
     headers = {"Content-Disposition": f'attachment; filename="raci-{agreement}.{SUFFIX[format_]}"'}
     return Response(render(matrix, format_, lang), media_type=DOWNLOADS[format_], headers=headers)
+
+
+def _workbook(payload: bytes, filename: str) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(payload, media_type=DOWNLOADS["xlsx"], headers=headers)
+
+
+@router.get("/sheets/template.xlsx", response_class=Response, responses={200: {"content": {DOWNLOADS["xlsx"]: {}}}})
+def read_sheet_template() -> Response:
+    """The empty authoring workbook (a help sheet, then bodies, lines, posts, memberships, duties, passages,
+    documents), to fill in and turn into Turtle with `govkg import`.
+    """
+    return _workbook(template(), "govkg-template.xlsx")
+
+
+@router.get("/sheets/export.xlsx", response_class=Response, responses={200: {"content": {DOWNLOADS["xlsx"]: {}}}})
+def read_sheet_export(store: StoreDep, settings: SettingsDep) -> Response:
+    """Today's graph in the authoring workbook, to edit and bring back with `govkg import`."""
+    return _workbook(export_store(store, settings.base_iri), "govkg.xlsx")

@@ -12,10 +12,14 @@ import click
 
 from govkg.answers.models import Lang
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
+from govkg.config import PROJECT_ROOT
 from govkg.errors import GovkgError
 from govkg.secretariat.calendar import duty_calendar
 from govkg.secretariat.raci import FORMATS, render
 from govkg.secretariat.raci import raci as build_raci
+from govkg.secretariat.sheets import export_store, import_into, write_turtle
+from govkg.secretariat.sheets_export import template as workbook_template
+from govkg.secretariat.sheets_read import SheetError, read_sheets
 
 DATA_OPTION = click.option(
     "--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders"
@@ -71,3 +75,58 @@ def raci(agreement: str, fmt: str, lang: str, output: Path | None, data: tuple[P
     except GovkgError as exc:
         fail(exc)
     write_bytes(output, payload)
+
+
+def default_seeds() -> Path | None:
+    """The seed texts beside the project (``../shared/seeds``), when they are there."""
+    folder = PROJECT_ROOT.parent / "shared" / "seeds"
+    return folder if folder.is_dir() else None
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Turtle to write")
+@click.option("--template", is_flag=True, help="Write the empty workbook to fill in (to -o) instead")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Seed texts to check quotes against")
+@DATA_OPTION
+def import_sheet(
+    paths: tuple[Path, ...], output: Path, template: bool, seeds: Path | None, data: tuple[Path, ...]
+) -> None:
+    """Turn a workbook (.xlsx, or one .csv per sheet: bodies.csv, duties.csv …) into Turtle for data/.
+
+    Every row must cite a document and a verbatim quote. The result is checked against the graph and
+    the SHACL shapes before it is written; a bad row is reported as sheet!row and nothing is written.
+    """
+    if template:
+        write_bytes(output, workbook_template())
+        click.echo(f"template → {output}", err=True)
+        return
+    if not paths:
+        fail("give a workbook (.xlsx) or .csv files, or --template", EXIT_USAGE)
+    store = loaded_store(settings_with_data(data))
+    try:
+        imported = import_into(store, read_sheets(list(paths)), output, seeds or default_seeds())
+    except SheetError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        fail(f"{len(exc.problems)} problem(s); nothing written")
+    except GovkgError as exc:
+        fail(exc)
+    for gap in imported.gaps:
+        click.echo(f"gap: {gap}", err=True)
+    try:
+        write_turtle(imported.graph, output)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
+    click.echo(f"{len(imported.graph)} triples → {output} ({len(imported.gaps)} gaps to fill, see above)", err=True)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@DATA_OPTION
+def export(fmt: str, output: Path, data: tuple[Path, ...]) -> None:
+    """Write today's graph into the authoring workbook, to edit and bring back with govkg import."""
+    store = loaded_store(settings_with_data(data))
+    write_bytes(output, export_store(store))
+    click.echo(f"{fmt} → {output}", err=True)
