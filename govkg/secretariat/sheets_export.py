@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 
 from govkg.namespaces import GOV, ID
 from govkg.secretariat.sheets_terms import cell_of
-from govkg.secretariat.template import LINE_PREDICATES, SHEETS, STANDING, body_classes
+from govkg.secretariat.template import LINE_PREDICATES, SHEETS, body_classes
 
 Table = dict[str, list[dict[str, str]]]
 
@@ -76,7 +76,7 @@ class Exporter:
                     **self.names(s),
                     "kind": self.values(s, RDF.type),
                     "parent": self.values(s, ORG.subOrganizationOf),
-                    "standing": self.values(s, STANDING),
+                    "standing": self.values(s, GOV.standing),
                     **self.cite(s),
                 }
                 for s in bodies
@@ -93,7 +93,7 @@ class Exporter:
                     "in_body": self.values(s, ORG.postIn),
                     "holder": self.values(s, ORG.heldBy),
                     "role": self.values(s, ORG.role),
-                    "standing": self.values(s, STANDING),
+                    "standing": self.values(s, GOV.standing),
                     **self.cite(s),
                 }
                 for s in self.of_type(ORG.Post)

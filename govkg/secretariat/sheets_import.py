@@ -23,7 +23,7 @@ from govkg.namespaces import GOV, ID
 from govkg.secretariat.sheets_build import Builder, Imported
 from govkg.secretariat.sheets_read import Row, SheetError
 from govkg.secretariat.sheets_terms import Seeds
-from govkg.secretariat.template import SHEETS, STANDING, slugify
+from govkg.secretariat.template import SHEETS, slugify
 
 ORDER = {sheet.name: n for n, sheet in enumerate(SHEETS)}
 
@@ -66,7 +66,7 @@ def _bodies(b: Builder, row: Row) -> None:
     b.add(iri, RDF.type, kinds)
     b.names(row, iri)
     b.add(iri, ORG.subOrganizationOf, b.refs(row, "parent"))
-    b.add(iri, STANDING, b.term(row, "standing", b.vocabulary.standings))
+    b.add(iri, GOV.standing, b.term(row, "standing", b.vocabulary.standings))
     b.cite(row, iri)
 
 
@@ -77,7 +77,7 @@ def _posts(b: Builder, row: Row) -> None:
     b.add(iri, ORG.postIn, b.refs(row, "in_body"))
     b.add(iri, ORG.heldBy, b.refs(row, "holder"))
     b.add(iri, ORG.role, b.term(row, "role", b.vocabulary.roles))
-    b.add(iri, STANDING, b.term(row, "standing", b.vocabulary.standings))
+    b.add(iri, GOV.standing, b.term(row, "standing", b.vocabulary.standings))
     b.cite(row, iri)
 
 

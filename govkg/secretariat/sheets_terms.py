@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 from govkg.answers.index import fold
 from govkg.answers.vocab import expand, local_name
 from govkg.namespaces import GOV, curie
-from govkg.secretariat.template import LINE_PREDICATES, STANDING_SCHEME, body_classes
+from govkg.secretariat.template import LINE_PREDICATES, body_classes
 
 
 class Vocabulary:
@@ -28,7 +28,7 @@ class Vocabulary:
         self.relations = self._names(ontology, LINE_PREDICATES)
         self.roles = self._names(ontology, ontology.subjects(RDF.type, ORG.Role))
         self.frequencies = self._names(ontology, _in_scheme(ontology, GOV.FrequencyScheme))
-        self.standings = self._names(ontology, _in_scheme(ontology, STANDING_SCHEME))
+        self.standings = self._names(ontology, _in_scheme(ontology, GOV.StandingScheme))
 
     @staticmethod
     def _names(ontology: rdflib.Graph, terms: Iterable[object]) -> dict[str, rdflib.URIRef]:

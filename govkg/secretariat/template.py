@@ -40,9 +40,6 @@ LINE_PREDICATES = [
 # Classes whose instances are rows of ``bodies``: org:Organization, its subclasses in the ontology, and CPOV's.
 BODY_ROOTS = [ORG.Organization, CV.PublicOrganisation]
 CITATION = ("document", "quote", "passages")
-# gov:standing and its scheme arrive with the standing work on the ontology; named here until the namespace has them.
-STANDING = rdflib.URIRef(f"{GOV}standing")
-STANDING_SCHEME = rdflib.URIRef(f"{GOV}StandingScheme")
 
 
 @dataclass(frozen=True)
@@ -186,8 +183,8 @@ def covered(data: rdflib.Graph, ontology: rdflib.Graph) -> rdflib.Graph:
     union = data + ontology
     kinds = body_classes(ontology)
     keep: dict[rdflib.URIRef, set[rdflib.URIRef]] = {
-        **{k: {RDF.type, SKOS.prefLabel, ORG.subOrganizationOf, STANDING, PROV.wasDerivedFrom} for k in kinds},
-        ORG.Post: {RDF.type, SKOS.prefLabel, ORG.postIn, ORG.heldBy, ORG.role, STANDING, PROV.wasDerivedFrom},
+        **{k: {RDF.type, SKOS.prefLabel, ORG.subOrganizationOf, GOV.standing, PROV.wasDerivedFrom} for k in kinds},
+        ORG.Post: {RDF.type, SKOS.prefLabel, ORG.postIn, ORG.heldBy, ORG.role, GOV.standing, PROV.wasDerivedFrom},
         ORG.Membership: {RDF.type, SKOS.prefLabel, ORG.member, ORG.organization, ORG.role, PROV.wasDerivedFrom},
         GOV.Obligation: {
             RDF.type,

@@ -4,8 +4,6 @@ to a workbook and comes back unchanged, and a broken workbook is refused with th
 from __future__ import annotations
 
 import csv
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -16,8 +14,8 @@ from openpyxl import Workbook, load_workbook
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from govkg.cli import main
-from govkg.config import PROJECT_ROOT
 from govkg.loading import format_files
+from govkg.namespaces import GOV
 from govkg.secretariat.sheets import data_graph, export_store, gap_rules
 from govkg.secretariat.sheets_import import import_rows
 from govkg.secretariat.sheets_read import Row, SheetError, read_sheets
@@ -55,8 +53,7 @@ def read_csv_cells(path: Path) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def ontology(seed_store: Store) -> rdflib.Graph:
-    """The ontology plus the bit of the standing scheme the fixture uses (the real one may not have it yet)."""
-    return seed_store.rdflib_graph(frozenset({"ontology"})) + rdflib.Graph().parse(FIXTURE / "standing.ttl")
+    return seed_store.rdflib_graph(frozenset({"ontology"}))
 
 
 def run_import(store: Store, ontology: rdflib.Graph, rows: list[Row]) -> rdflib.Graph:
@@ -88,6 +85,7 @@ def test_seed_to_workbook_and_back_is_the_same_graph_for_what_the_template_cover
     got = run_import(seed_store, ontology, read_sheets([workbook]))
     want = covered(data_graph(seed_store), ontology)
     assert len(want) > 2000, "the template covers most of the graph: bodies, posts, seats, duties, lines, passages"
+    assert len(set(got.triples((None, GOV.standing, None)))) > 50, "standing goes out and comes back"
     assert isomorphic(got, want), differences(got, want)
 
 
@@ -138,16 +136,24 @@ def test_a_broken_workbook_is_refused_row_by_row_and_nothing_is_written(tmp_path
     assert any(line.startswith(f"duties!3: quote: not found verbatim in {DMCG}") for line in lines)
 
 
-def test_a_row_that_breaks_an_integrity_rule_is_refused(seed_store: Store, ontology: rdflib.Graph) -> None:
-    line = {"from": "rkkp-ressourceperson", "relation": "org:reportsTo", "to": "aftale-dmcg-regionerne"}
+def test_rows_that_break_integrity_rules_are_refused(seed_store: Store, ontology: rdflib.Graph) -> None:
     quote = "Personen indgår i RKKP`s organisation, og refererer til lederen af RKKP."
+    line = {"from": "rkkp-ressourceperson", "relation": "org:reportsTo", "to": "aftale-dmcg-regionerne"}
+    body = {"name_da": "Et udvalg", "kind": "Committee", "parent": "rkkp"}  # no standing
+    rows = [
+        Row("lines", 2, {**line, "document": DMCG, "quote": quote}),
+        Row("bodies", 2, {**body, "document": DMCG, "quote": quote}),
+    ]
     with pytest.raises(SheetError) as refused:
-        run_import(seed_store, ontology, [Row("lines", 2, {**line, "document": DMCG, "quote": quote})])
-    assert refused.value.problems == [
+        run_import(seed_store, ontology, rows)
+    problems = refused.value.problems
+    assert len(problems) == 2 and problems[0].startswith("bodies!2: Et udvalg: "), problems
+    assert "(Body, organisation or post without exactly one standing)" in problems[0]
+    assert problems[1] == (
         "lines!2: Cooperation agreement between DMCG.dk and the regions: The entity stands at an end of a relation "
         "that needs a post, a person or an organisation, but it is none of these. "
         "(Agent end is not a post, person or organisation)"
-    ]
+    )
 
 
 def test_unreadable_input_is_named(tmp_path: Path) -> None:
@@ -164,12 +170,9 @@ def test_unreadable_input_is_named(tmp_path: Path) -> None:
 
 
 @pytest.fixture()
-def project_copy(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """Settings over the bundled data and shapes, with the fixture's standing concepts in the ontology."""
-    ontology = tmp_path / "ontology"
-    shutil.copytree(PROJECT_ROOT / "ontology", ontology)
-    shutil.copy(FIXTURE / "standing.ttl", ontology / "standing-fixture.ttl")
-    yield {"GOVKG_ONTOLOGY_DIR": str(ontology), "GOVKG_EXTRA_PATHS": "[]"}
+def project_copy() -> dict[str, str]:
+    """The bundled ontology, data and shapes, and nothing else."""
+    return {"GOVKG_EXTRA_PATHS": "[]"}
 
 
 def test_the_commands_write_canonical_turtle_the_template_and_the_export(
