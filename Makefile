@@ -7,7 +7,7 @@ RUNTIME := $(VENV)/.runtime-$(HASH)
 TESTING := $(VENV)/.testing-$(HASH)
 APT_GET := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo) apt-get
 
-.PHONY: serve test lint typecheck bench chromium clean
+.PHONY: serve test lint typecheck bench chromium clean yasgui
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,18 @@ test: $(TESTING) chromium lint typecheck
 bench: $(TESTING)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
+
+# YASGUI for /sparql, pinned, from the npm registry (never a CDN). The package ships no LICENSE file:
+# api/static/sparql/yasgui/LICENSE (its repository's MIT text) is kept by hand and not overwritten.
+YASGUI_VERSION := 4.6.2
+YASGUI_DIR := api/static/sparql/yasgui
+yasgui:
+	rm -rf .yasgui && mkdir .yasgui
+	cd .yasgui && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) && tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz
+	mkdir -p $(YASGUI_DIR)
+	cd .yasgui/package && cp build/yasgui.min.js build/yasgui.min.css package.json ../../$(YASGUI_DIR)/
+	sed -i '/sourceMappingURL/d' $(YASGUI_DIR)/yasgui.min.js $(YASGUI_DIR)/yasgui.min.css
+	rm -rf .yasgui
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage test-artifacts

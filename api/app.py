@@ -12,11 +12,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
 from api.limits import BodyLimit
-from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql
+from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql, workbench
 from api.security_headers import SecurityHeaders
 from api.sparql_fastpath import SparqlFastPath
 from govkg import __version__
@@ -65,6 +66,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(graph.router)
     app.include_router(audit.router)
     app.include_router(compare.router)
+    app.include_router(workbench.router)
+    app.mount("/static/sparql", StaticFiles(directory=workbench.STATIC_DIR), name="sparql-static")  # YASGUI
     app.add_middleware(SparqlFastPath)  # /sparql past FastAPI's router: same handlers, less overhead
     app.add_middleware(BodyLimit, settings=settings)  # 413 before anything reads a body
     app.add_middleware(SecurityHeaders, settings=settings)  # outermost: every answer gets the headers
