@@ -88,15 +88,14 @@ def cli(*args: str) -> bytes:
 
 
 def test_the_cli_csv_and_xlsx_hold_what_the_json_holds(tmp_path: Path) -> None:
-    for args in ((), ("--lang", "da", "--under", "regionerne")):
-        body = AuditReportModel.model_validate_json(cli("--format", "json", *args))
-        assert csv_rows(cli("--format", "csv", *args).decode("utf-8")) == [
-            as_csv(expected_row(f)) for f in body.findings
-        ]
-        out = tmp_path / "audit.xlsx"
-        cli("--format", "xlsx", "-o", str(out), *args)
-        check_xlsx(out.read_bytes(), body)
-    assert any(f.accepted for f in AuditReportModel.model_validate_json(cli("--format", "json")).findings)
+    body = AuditReportModel.model_validate_json(cli("--format", "json", "--lang", "da"))
+    assert any(f.accepted for f in body.findings) and body.lang == "da"
+    assert csv_rows(cli("--format", "csv", "--lang", "da").decode("utf-8")) == [
+        as_csv(expected_row(f)) for f in body.findings
+    ]
+    out = tmp_path / "audit.xlsx"
+    cli("--format", "xlsx", "-o", str(out), "--lang", "da")
+    check_xlsx(out.read_bytes(), body)
 
 
 def test_text_that_looks_like_a_formula_stays_text() -> None:
