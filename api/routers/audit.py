@@ -9,21 +9,23 @@ the day (exceptions expire) in its ETag. Handlers are plain ``def``: the first a
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from html import escape
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
 from api.caching import not_modified, version_etag
 from api.deps import StoreDep
 from api.models import ErrorBody
 from api.negotiation import choose
-from govkg.audit import Severity, cached_audit
+from govkg.audit import AuditReport, Severity, cached_audit
+from govkg.audit.baseline import Baseline, against_baseline, baseline_from, remembered_for
 from govkg.audit.html import ASSETS, choices_from, render_html
 from govkg.audit.render import render_bytes
-from govkg.audit.schema import AuditReportModel
+from govkg.audit.schema import AuditReportModel, ScopeModel
 from govkg.audit.scope import Scope, scenario_choices
 from govkg.audit.triage import AcceptedFilter, Filters, scoped, shown
 from govkg.errors import NotFound
@@ -47,6 +49,14 @@ AcceptedQuery = Annotated[AcceptedFilter, Query(description="Open findings, acce
 FormatQuery = Annotated[
     Literal["json", "turtle", "csv", "xlsx"] | None, Query(description="Overrides the Accept header")
 ]
+SinceQuery = Annotated[
+    str | None,
+    Query(
+        max_length=100,
+        description="A dataset version this service audited before (with the same scope): mark findings new or "
+        "unchanged against it and list the resolved ones",
+    ),
+]
 
 
 def _filters(
@@ -56,9 +66,9 @@ def _filters(
     return Filters(scope, severity, "accepted" if accepted == "accepted" else "open" if accepted == "open" else "all")
 
 
-def _etag(version: str, lang: str, filters: Filters, kind: str) -> str:
+def _etag(version: str, lang: str, filters: Filters, kind: str, *more: str) -> str:
     params = sorted(filters.params().items())
-    return version_etag(version, lang, kind, date.today().isoformat(), *(f"{k}={v}" for k, v in params))
+    return version_etag(version, lang, kind, date.today().isoformat(), *(f"{k}={v}" for k, v in params), *more)
 
 
 @router.get(
@@ -85,24 +95,85 @@ def read_audit(
     rule: RuleQuery = None,
     accepted: AcceptedQuery = "all",
     format: FormatQuery = None,
+    since: SinceQuery = None,
 ) -> Response | AuditReportModel:
     """Every finding of the completeness and integrity audit, worst first, with counts by severity and rule.
 
     Findings covered by an accepted exception carry it under `accepted`. `Accept: text/turtle` gives the
     SHACL validation report graph; `text/csv` and the XLSX type give the findings as a spreadsheet
-    (XLSX adds a sheet of counts per rule). `format=` overrides `Accept`.
+    (XLSX adds a sheet of counts per rule). `format=` overrides `Accept`. With `since=VERSION` (a version
+    this service audited before with the same scope) each finding says whether it is `new` or `unchanged`
+    under `baseline`, and `since.resolved` lists the findings gone since; to compare with a report saved
+    elsewhere, POST it here.
     """
-    media = MEDIA[format] if format else choose(request.headers.get("accept"), (JSON, TURTLE, CSV, XLSX))
-    if media is None:
-        raise HTTPException(406, detail=f"/api/audit offers {', '.join(MEDIA.values())}")
-    fmt = next(name for name, offered in MEDIA.items() if offered == media)
     filters = _filters(severity, under, document, scenario, rule, accepted)
     base = cached_audit(store, lang)
-    etag = _etag(base.version, lang, filters, fmt)
+    fmt, media = _format(request, format)
+    etag = _etag(base.version, lang, filters, fmt, f"since={since}" if since else "")
     headers = {"ETag": etag, "Vary": "Accept"}
     if not_modified(request, etag):
         return Response(status_code=304, headers=headers)
-    report = shown(scoped(base, store, filters.scope), filters)
+    whole = scoped(base, store, filters.scope)
+    remembered = remembered_for(store)
+    remembered.remember(whole, _scope_model(filters))
+    baseline = remembered.recall(since, _scope_model(filters)) if since else None
+    return _answer(whole, baseline, filters, fmt, media, headers)
+
+
+@router.post(
+    "/api/audit",
+    response_model=AuditReportModel,
+    responses={
+        200: {
+            "content": {media: {"schema": {"type": "string"}} for media in (TURTLE, CSV, XLSX)},
+            "description": "The report with every finding marked new or unchanged against the uploaded one",
+        },
+        404: {"model": ErrorBody, "description": "The scope names an entity, document, scenario or rule not there"},
+        422: {"model": ErrorBody, "description": "The body is no full JSON audit report, or covers another scope"},
+    },
+)
+def compare_audit(
+    request: Request,
+    store: StoreDep,
+    baseline: Annotated[AuditReportModel, Body(description="A JSON report saved earlier, of every severity")],
+    lang: LangQuery = "en",
+    severity: SeverityQuery = "info",
+    under: UnderQuery = None,
+    document: DocumentQuery = None,
+    scenario: ScenarioQuery = None,
+    rule: RuleQuery = None,
+    accepted: AcceptedQuery = "all",
+    format: FormatQuery = None,
+) -> Response | AuditReportModel:
+    """The audit against a report saved earlier (the body): findings new or unchanged since, and those resolved.
+
+    The saved report must hold every severity and every finding (`severity=info`, `accepted=all`) and the
+    same scope as this request. A pipeline fails on `since.new` (or on findings whose `baseline` is `new`).
+    """
+    filters = _filters(severity, under, document, scenario, rule, accepted)
+    fmt, media = _format(request, format)
+    whole = scoped(cached_audit(store, lang), store, filters.scope)
+    return _answer(whole, baseline_from(baseline, "the uploaded report"), filters, fmt, media, {"Vary": "Accept"})
+
+
+def _format(request: Request, format: str | None) -> tuple[str, str]:
+    media = MEDIA[format] if format else choose(request.headers.get("accept"), (JSON, TURTLE, CSV, XLSX))
+    if media is None:
+        raise HTTPException(406, detail=f"/api/audit offers {', '.join(MEDIA.values())}")
+    return next(name for name, offered in MEDIA.items() if offered == media), media
+
+
+def _scope_model(filters: Filters) -> ScopeModel:
+    return ScopeModel(**asdict(filters.scope))
+
+
+def _answer(
+    whole: AuditReport, baseline: Baseline | None, filters: Filters, fmt: str, media: str, headers: dict[str, str]
+) -> Response:
+    """The scoped report, marked against the baseline when there is one, cut to the filters and rendered."""
+    if baseline is not None:
+        whole = against_baseline(whole, baseline, _scope_model(filters))
+    report = shown(whole, filters)
     body = render_bytes(report, fmt, filters)
     if fmt in ("csv", "xlsx"):
         name = f"govkg-audit-{report.version.strip(chr(34))}.{fmt}"

@@ -4,21 +4,26 @@ Exit status: 0 when no open finding is at or above ``--fail-on``, 1 when one is,
 data or shapes that do not load, a scope that names nothing, or an output file that cannot be
 written. Findings covered by an accepted exception (``shapes/accepted.ttl`` or ``--accepted``) are
 shown but never fail the run. ``--severity`` and ``--findings`` only filter what is shown;
-``--fail-on`` looks at every finding in scope.
+``--fail-on`` looks at every finding in scope. With ``--baseline`` (a JSON report saved earlier)
+each finding is marked new or unchanged and the resolved ones are listed; ``--fail-on-new`` then
+fails only on open findings new since that baseline, instead of ``--fail-on``.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from govkg.audit import LANGUAGES, SEVERITIES, run_audit
+from govkg.audit.baseline import Baseline, BaselineError, against_baseline, read_baseline
 from govkg.audit.i18n import counts_line
 from govkg.audit.model import parse_severity
 from govkg.audit.render import FORMATS, render_bytes
+from govkg.audit.schema import ScopeModel
 from govkg.audit.scope import Scope
 from govkg.audit.triage import ACCEPTED_FILTERS, Filters, parse_accepted, scoped, shown
 from govkg.audit.validate import ENGINES, Engine
@@ -78,6 +83,16 @@ Paths = tuple[Path, ...]
 @click.option(
     "--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), help="Judge exceptions' expiry on this day (default: today)"
 )
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A JSON report saved earlier: mark findings new or unchanged and list the resolved ones",
+)
+@click.option(
+    "--fail-on-new",
+    type=click.Choice(FAIL_ON[:2]),
+    help="With --baseline: exit 1 only when an open finding new since the baseline is this bad or worse",
+)
 def audit(
     fmt: str,
     lang: str,
@@ -93,8 +108,12 @@ def audit(
     scenario: str | None,
     rule: str | None,
     as_of: datetime | None,
+    baseline: Path | None,
+    fail_on_new: str | None,
 ) -> None:
     """Check the graph against shapes/: gaps in the paper trail and defects in the graph."""
+    if fail_on_new is not None and baseline is None:
+        fail("--fail-on-new needs --baseline (a JSON report saved earlier)", EXIT_USAGE)
     settings = settings_with_data(data)
     if accepted:
         settings = settings.model_copy(update={"accepted_paths": list(accepted)})
@@ -103,6 +122,8 @@ def audit(
     filters = Filters(scope, parse_severity(severity), parse_accepted(which))
     try:
         report = scoped(run_audit(store, lang, engine), store, scope, as_of.date() if as_of else date.today())
+        if baseline is not None:
+            report = against_baseline(report, _read_baseline(baseline), ScopeModel(**asdict(scope)))
     except GovkgError as exc:
         fail(exc, EXIT_USAGE)
     visible = shown(report, filters)
@@ -115,5 +136,15 @@ def audit(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
         click.echo(f"{counts_line(visible)} → {output}", err=True)
-    failing = fail_on != "never" and report.fails_at(parse_severity(fail_on))
+    if fail_on_new is not None:
+        failing = report.fails_on_new(parse_severity(fail_on_new))
+    else:
+        failing = fail_on != "never" and report.fails_at(parse_severity(fail_on))
     sys.exit(EXIT_FINDINGS if failing else 0)
+
+
+def _read_baseline(path: Path) -> Baseline:
+    try:
+        return read_baseline(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise BaselineError(f"cannot read {path}: {exc.strerror}") from None

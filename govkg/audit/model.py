@@ -16,6 +16,7 @@ from rdflib.namespace import RDF, SH
 from govkg.errors import GovkgError
 
 Severity = Literal["violation", "warning", "info"]
+BaselineStatus = Literal["new", "unchanged"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 LANGUAGES: tuple[str, ...] = ("en", "da")
 
@@ -96,6 +97,15 @@ class Finding:
     value: str | None
     sources: tuple[SourceRef, ...] = field(default=())
     accepted: Acceptance | None = None  # set by govkg.audit.accepted when an exception covers the finding
+    baseline: BaselineStatus | None = None  # set by govkg.audit.baseline: new or unchanged since a baseline
+
+
+@dataclass(frozen=True)
+class Since:
+    """The baseline a report was compared with: its dataset version and its findings that are gone."""
+
+    version: str
+    resolved: tuple[Finding, ...] = ()
 
 
 @dataclass
@@ -112,6 +122,7 @@ class AuditReport:
     report_graph: rdflib.Graph
     lang: str
     engines: dict[str, str] = field(default_factory=dict)  # rule (shape IRI) -> engine that ran it
+    since: Since | None = None  # the baseline the findings are marked against, if any
 
     def counts_by_severity(self) -> dict[Severity, int]:
         """How many findings of each severity (every severity present, worst first)."""
@@ -134,6 +145,10 @@ class AuditReport:
         """How many findings of each severity are accepted exceptions (every severity present)."""
         counts = Counter(f.severity for f in self.findings if f.accepted is not None)
         return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+    def fails_on_new(self, minimum: Severity) -> bool:
+        """True when an open finding that is new since the baseline is as bad as ``minimum`` or worse."""
+        return any(f.accepted is None and f.baseline == "new" and at_least(f.severity, minimum) for f in self.findings)
 
     def fails_at(self, minimum: Severity) -> bool:
         """True when some finding not accepted as an exception is as bad as ``minimum`` or worse."""

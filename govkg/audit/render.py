@@ -37,7 +37,7 @@ def render_text(report: AuditReport, min_severity: Severity = "info", filters: F
     min_severity = filters.severity if filters is not None else min_severity
     header = f"{w['title']} · {w['dataset']} {version} · {w['language']} {report.lang} · {showing(min_severity, w)}"
     limits = scope_text(filters)
-    lines = [header + (f" · {limits}" if limits else ""), counts_line(report), ""]
+    lines = [header + (f" · {limits}" if limits else ""), counts_line(report), *_since_lines(report, w), ""]
     if not report.findings:
         return "\n".join([*lines, w["none"], ""])
     summaries = rule_summaries(report)
@@ -54,13 +54,27 @@ def render_text(report: AuditReport, min_severity: Severity = "info", filters: F
     return "\n".join(lines) + "\n"
 
 
+def _since_lines(report: AuditReport, w: dict[str, str]) -> list[str]:
+    """The baseline's summary, then its resolved findings (one line each), when there is a baseline."""
+    if report.since is None:
+        return []
+    statuses = [f.baseline for f in report.findings]
+    counts = {"new": statuses.count("new"), "unchanged": statuses.count("unchanged")}
+    lines = [w["since"].format(version=report.since.version, resolved=len(report.since.resolved), **counts)]
+    if report.since.resolved:
+        lines += ["", f"{w['resolved']}:"]
+        lines += [f"- {f.focus_label} ({compact(f.focus)}): {f.rule_name}" for f in report.since.resolved]
+    return lines
+
+
 def clip(text: str, width: int) -> str:
     """The text, cut to ``width`` characters with an ellipsis when longer (paths have no spaces)."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _finding_lines(finding: Finding, w: dict[str, str]) -> list[str]:
-    lines = [f"- {finding.focus_label} ({compact(finding.focus)})", f"  {finding.message}"]
+    mark = f"[{w['new']}] " if finding.baseline == "new" else ""
+    lines = [f"- {mark}{finding.focus_label} ({compact(finding.focus)})", f"  {finding.message}"]
     detail = [f"{w['path']} {clip(finding.path, PATH_WIDTH)}"] if finding.path else []
     detail += [f"{w['value']} {compact(finding.value)}"] if finding.value else []
     if detail:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from govkg.audit.describe import slug
-from govkg.audit.model import AuditReport, Finding, Severity, severity_rank
+from govkg.audit.model import AuditReport, BaselineStatus, Finding, Severity, severity_rank
 
 if TYPE_CHECKING:
     from govkg.audit.triage import Filters
@@ -53,6 +53,9 @@ class FindingModel(BaseModel):
     accepted: AcceptanceModel | None = Field(
         default=None, description="The accepted exception covering it; accepted findings never fail the audit"
     )
+    baseline: BaselineStatus | None = Field(
+        default=None, description="Against a baseline report: new since it, or unchanged (null without a baseline)"
+    )
 
 
 class SeverityCounts(BaseModel):
@@ -82,6 +85,15 @@ class ScopeModel(BaseModel):
     findings: Literal["all", "open", "accepted"] = Field(default="all", description="Open, accepted or all")
 
 
+class SinceModel(BaseModel):
+    """The baseline the findings are marked against, and its findings that are gone now."""
+
+    version: str = Field(description="The dataset version of the baseline report")
+    new: int = Field(description="Findings included that the baseline did not have")
+    unchanged: int = Field(description="Findings included that the baseline had too")
+    resolved: list[FindingModel] = Field(description="The baseline's findings that this audit no longer finds")
+
+
 class AuditReportModel(BaseModel):
     """An audit of one dataset version: counts, then every finding, worst first.
 
@@ -99,6 +111,7 @@ class AuditReportModel(BaseModel):
     scope: ScopeModel = Field(default_factory=ScopeModel, description="The part of the audit included")
     rules: list[RuleSummary] = Field(description="Findings per rule, worst severity first, then most findings")
     findings: list[FindingModel]
+    since: SinceModel | None = Field(default=None, description="Against a baseline report (--baseline, ?since=)")
 
 
 def finding_model(finding: Finding) -> FindingModel:
@@ -116,6 +129,7 @@ def finding_model(finding: Finding) -> FindingModel:
         value=finding.value,
         sources=[SourceModel(document=s.document, title=s.title, quote=s.quote) for s in finding.sources],
         accepted=AcceptanceModel(**asdict(finding.accepted)) if finding.accepted is not None else None,
+        baseline=finding.baseline,
     )
 
 
@@ -151,4 +165,17 @@ def report_model(
         scope=scope,
         rules=rule_summaries(report),
         findings=[finding_model(f) for f in report.findings],
+        since=_since(report),
+    )
+
+
+def _since(report: AuditReport) -> SinceModel | None:
+    if report.since is None:
+        return None
+    statuses = [f.baseline for f in report.findings]
+    return SinceModel(
+        version=report.since.version,
+        new=statuses.count("new"),
+        unchanged=statuses.count("unchanged"),
+        resolved=[finding_model(f) for f in report.since.resolved],
     )
