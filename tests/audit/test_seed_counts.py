@@ -53,8 +53,11 @@ CHANGES = {
         # examples have no mandate to lack (gsh:ExampleOrWishedForBody)
         {"triple-aim-gruppe", "stoettefunktion-oekonomi", "stoettefunktion-kvalitet", "ad-hoc-gruppe-forloebsprogram"},
     ),
-    # "bør drøftes" names nobody (case obl-ccc-dialogmoeder-kontaktdirektoerer)
-    "ObligationPartyShape": ({"obl-ccc-dialogmoeder-kontaktdirektoerer"}, set()),
+    # "bør drøftes" names nobody (case obl-ccc-dialogmoeder-kontaktdirektoerer); "Brug CCC-Forum til …" neither
+    "ObligationPartyShape": ({"obl-ccc-dialogmoeder-kontaktdirektoerer", "obl-ccc-forum-dele-opgaver"}, set()),
+    # agreements the documents refer to without their parties or date
+    "AgreementPartyShape": ({"rm-aftale-faelles-gravidteam"}, set()),
+    "AgreementDateShape": ({"rm-aftale-faelles-gravidteam", "kraeft-formaliserede-samarbejdsaftaler"}, set()),
     "GroupMemberShape": (
         # the hospital management is no longer read as a member of the CCC steering group; new groups unstaffed
         {"ccc-styregruppe", "ccc-arbejdsgrupper-under-styregruppen", "globale-netvaerk", "kvalitetskoordinatorer"},
@@ -69,7 +72,6 @@ CHANGES = {
             "ccc-lokal-etisk-komite",
             "ccc-prioriteringsmoeder",
             "ccc-rejsehold",
-            "faelles-gravidteam",
             "fora-uden-for-dmcg",
             "globale-netvaerk",
             "kvalitetskoordinatorer",
