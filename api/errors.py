@@ -13,6 +13,7 @@ from govkg.errors import (
     InvalidParameter,
     LoadError,
     NotFound,
+    QueryAborted,
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
@@ -27,6 +28,7 @@ STATUS: dict[type[GovkgError], int] = {
     QueryRefused: 400,
     ResultTooLarge: 413,
     QueryTimeout: 503,
+    QueryAborted: 503,
     LoadError: 422,
     StoreError: 502,
 }

@@ -19,8 +19,11 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+from api.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from govkg.config import Settings
 from govkg.errors import QueryTimeout
+from govkg.store import EmbeddedStore, Store
+from govkg.workers import WorkerPool
 
 T = TypeVar("T")
 Job = tuple[Future[Any], Callable[[], Any]] | None  # None: stop
@@ -71,3 +74,71 @@ class QueryRunner:
             return await asyncio.wait_for(self._submit(work), self.timeout)
         except TimeoutError:
             raise QueryTimeout(f"the query ran past the time limit of {self.timeout:g} s") from None
+
+
+def evaluate(
+    store: Store,
+    text: str,
+    defaults: list[str] | None,
+    named: list[str] | None,
+    solutions: str | None,
+    graphs: str | None,
+    timeout: float,
+    limit: int,
+) -> tuple[str, bytes]:
+    """Run a query and write its answer: its form (``GRAPH`` or not) and the body (empty: no fitting format).
+
+    A job for a worker process (or thread): formats travel by their keys, the answer as bytes.
+    """
+    result = store.query(text, default_graphs=defaults, named_graphs=named, timeout=timeout, limit=limit)
+    key = graphs if result.form == "GRAPH" else solutions
+    if key is None:
+        return result.form, b""
+    return result.form, FORMATS[result.form == "GRAPH"][key].render(result)
+
+
+#: Formats by key: solution formats under False, graph formats under True.
+FORMATS = {
+    False: {f.key: f for f in SOLUTION_FORMATS.values()},
+    True: {f.key: f for f in GRAPH_FORMATS.values()},
+}
+
+
+class Evaluation:
+    """Where ``/sparql`` queries run: forked worker processes over the embedded store, else threads.
+
+    Worker processes can be stopped (time limit, memory ceiling) and crash alone; a remote store
+    evaluates elsewhere, so its queries need only the threads.
+    """
+
+    def __init__(self, store: Store, settings: Settings, threads: QueryRunner) -> None:
+        self.threads = threads
+        self.timeout = settings.query_timeout
+        self.pool: WorkerPool | None = None
+        if settings.isolate_queries and isinstance(store, EmbeddedStore):
+            memory = settings.query_memory_mb * 1024 * 1024
+            self.pool = WorkerPool(store, settings.max_concurrent_queries, memory_bytes=memory)
+        self.store = store
+
+    async def run(self, job: Callable[..., T], *args: Any) -> T:
+        """``job(store, *args)`` in a worker process, or on a thread when there is no pool."""
+        if self.pool is not None:
+            return await self.pool.run(self.timeout, job, *args)
+        return await self.threads.run(lambda: job(self.store, *args))
+
+    async def try_update(self, update: str, timeout: float) -> None:
+        """Run an update first on a forked copy of the data, so an update that crashes the engine crashes a copy.
+
+        Without worker processes this does nothing.
+
+        Raises:
+            QueryAborted: the copy died (the update is not applied).
+            QueryTimeout: the trial ran past ``timeout``.
+            QuerySyntaxError: the update does not parse.
+        """
+        if self.pool is not None:
+            await self.pool.run_once(timeout, _update, update)
+
+
+def _update(store: Store, update: str) -> None:
+    store.update(update)

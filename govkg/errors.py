@@ -49,6 +49,12 @@ class QueryTimeout(GovkgError):
     code = "QUERY_TIMEOUT"
 
 
+class QueryAborted(GovkgError):
+    """The process evaluating a query died (memory ceiling, engine crash); the service goes on."""
+
+    code = "QUERY_ABORTED"
+
+
 class ResultTooLarge(GovkgError):
     """A query produced more results than the configured cap."""
 

@@ -35,7 +35,7 @@ from api.sparql_formats import (
 )
 from api.sparql_page import render_page
 from api.sparql_protocol import Operation, ProtocolError, from_post, from_query_string
-from api.sparql_runner import QueryRunner
+from api.sparql_runner import Evaluation, QueryRunner, evaluate
 from govkg.config import Settings
 from govkg.errors import QuerySyntaxError
 from govkg.sparql_errors import readable, shift_position
@@ -69,6 +69,14 @@ def runner(request: Request, settings: Settings) -> QueryRunner:
     found: QueryRunner | None = getattr(request.app.state, "sparql_runner", None)
     if found is None:
         found = request.app.state.sparql_runner = QueryRunner.from_settings(settings)
+    return found
+
+
+def evaluation(request: Request, store: Store, settings: Settings) -> Evaluation:
+    """Where the app evaluates ``/sparql`` queries (worker processes over the embedded store), made on first use."""
+    found: Evaluation | None = getattr(request.app.state, "sparql_evaluation", None)
+    if found is None or found.store is not store:
+        found = request.app.state.sparql_evaluation = Evaluation(store, settings, runner(request, settings))
     return found
 
 
@@ -130,21 +138,14 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
     text = f"BASE <{endpoint_iri(request, settings)}>\n{op.text}"
     defaults, named = (op.default_graphs or [], op.named_graphs or []) if op.names_dataset else (None, None)
 
-    def evaluate() -> tuple[Format | None, bytes]:
-        result = store.query(
-            text,
-            default_graphs=defaults,
-            named_graphs=named,
-            timeout=settings.query_timeout,
-            limit=settings.result_limit,
-        )
-        fmt = graphs if result.form == "GRAPH" else solutions
-        return fmt, b"" if fmt is None else fmt.render(result)
-
+    job = (text, defaults, named, solutions and solutions.key, graphs and graphs.key)
     try:
-        fmt, body = await runner(request, settings).run(evaluate)
+        form, body = await evaluation(request, store, settings).run(
+            evaluate, *job, settings.query_timeout, settings.result_limit
+        )
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(shift_position(readable(exc.message, text), 1)) from None
+    fmt = graphs if form == "GRAPH" else solutions
     if fmt is None:
         return protocol_error(406, acceptable(GRAPH_OFFERS if solutions else SOLUTION_OFFERS))
     return Response(body, headers=version_headers(version, fmt), media_type=fmt.content_type)
@@ -160,6 +161,7 @@ async def apply_update(request: Request, store: Store, settings: Settings, op: O
         return protocol_error(400, str(exc))
     text = f"BASE <{settings.base_iri}>\n{text}"
     try:
+        await evaluation(request, store, settings).try_update(text, settings.update_timeout)
         await run_in_threadpool(store.update, text)  # not the query workers: runaway queries must not hold it up
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(shift_position(readable(exc.message, text), 1)) from None

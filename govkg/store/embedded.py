@@ -61,6 +61,18 @@ class EmbeddedStore:
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def generation(self) -> object:
+        """For evaluation workers (:mod:`govkg.workers`): changes with every change of the data."""
+        return self._version.number
+
+    def fork_lock(self) -> threading.RLock:
+        """Held by every write; a worker is forked only while no write is half done."""
+        return self._write_lock
+
+    def in_child(self) -> EmbeddedStore:
+        """A forked worker reads its copy-on-write copy of this very store."""
+        return self
+
     def _changed(self) -> None:
         """Rebuild the inferred graph (call with the write lock held), then move to a new version."""
         self._infer(self._ox, self.catalog)

@@ -70,6 +70,8 @@ def hardened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         GOVKG_MAX_QUERY_BYTES="200000",
         GOVKG_MAX_DATA_BYTES="2000000",
         GOVKG_MAX_CONCURRENT_QUERIES="2",
+        GOVKG_QUERY_MEMORY_MB="300",
+        GOVKG_UPDATE_TIMEOUT="5",
     )
     with live_server(tmp_path_factory.mktemp("security-server"), env) as server:
         yield server
