@@ -42,6 +42,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             app.state.store = open_store(settings)
             reload(app.state.store, settings)
         yield
+        evaluation = getattr(app.state, "sparql_evaluation", None)
+        if evaluation is not None and evaluation.pool is not None:
+            evaluation.pool.close()  # stop the query workers with the server
 
     app = FastAPI(
         title="govkg",

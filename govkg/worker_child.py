@@ -12,6 +12,7 @@ server). Then it reads jobs: ``(function, args)`` pickled, 8-byte length first; 
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import resource
@@ -60,6 +61,7 @@ def leave_network() -> bool:
 
 
 def _settle(keep: int, memory_bytes: int | None, isolate_network: bool) -> None:
+    gc.freeze()  # the inherited objects are never collected here: no full collection walks (and copies) them
     libc = _libc()
     if libc is not None and hasattr(libc, "prctl"):
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -253,7 +253,8 @@ class WorkerPool:
         self, worker: Worker, deadline: float, timeout: float, job: Callable[..., T], args: Any, keep: bool
     ) -> T:
         try:
-            ok, value = await asyncio.wait_for(_exchange(worker, frame((job, args))), deadline - time.monotonic())
+            async with asyncio.timeout_at(asyncio.get_running_loop().time() + deadline - time.monotonic()):
+                ok, value = await _exchange(worker, frame((job, args)))
         except TimeoutError:
             self._retire(worker)
             self._release(None)
