@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from api.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from govkg.config import Settings
 from govkg.errors import QueryTimeout
+from govkg.sparql_safety import guard
 from govkg.store import EmbeddedStore, Store
 from govkg.workers import WorkerPool
 
@@ -85,11 +86,14 @@ def evaluate(
     graphs: str | None,
     timeout: float,
     limit: int,
+    max_nesting: int,
 ) -> tuple[str, bytes]:
-    """Run a query and write its answer: its form (``GRAPH`` or not) and the body (empty: no fitting format).
+    """Guard and run a query and write its answer: its form (``GRAPH`` or not) and the body (empty: no fitting format).
 
-    A job for a worker process (or thread): formats travel by their keys, the answer as bytes.
+    A job for a worker process (or thread): formats travel by their keys, the answer as bytes. The
+    guard runs here too, so even a slow scan of a hostile megabyte holds a worker, not the server.
     """
+    guard(text, max_nesting)
     result = store.query(text, default_graphs=defaults, named_graphs=named, timeout=timeout, limit=limit)
     key = graphs if result.form == "GRAPH" else solutions
     if key is None:

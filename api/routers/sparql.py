@@ -134,14 +134,13 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
     if not_modified(request, {version_headers(version, f)["ETag"] for f in (solutions, graphs) if f}):
         fmt = solutions or graphs
         return Response(status_code=304, headers=version_headers(version, fmt))
-    guard(op.text, settings.max_nesting)
     text = f"BASE <{endpoint_iri(request, settings)}>\n{op.text}"
     defaults, named = (op.default_graphs or [], op.named_graphs or []) if op.names_dataset else (None, None)
 
     job = (text, defaults, named, solutions and solutions.key, graphs and graphs.key)
     try:
         form, body = await evaluation(request, store, settings).run(
-            evaluate, *job, settings.query_timeout, settings.result_limit
+            evaluate, *job, settings.query_timeout, settings.result_limit, settings.max_nesting
         )
     except QuerySyntaxError as exc:
         raise QuerySyntaxError(shift_position(readable(exc.message, text), 1)) from None
