@@ -32,13 +32,26 @@ import servers  # noqa: E402
 from sparql_load import LOAD_QUERY, RUNAWAY, WRK_REPORT, datasets  # noqa: E402
 
 
-def wrk(url: str, clients: int, duration: float, script: Path) -> float:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process, its live children and its reaped ones."""
+    found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    total = 0.0
+    for number in [pid, *map(int, found.stdout.split())]:
+        try:
+            fields = Path(f"/proc/{number}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11 : 15 if number == pid else 13])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, clients: int, duration: float, script: Path) -> tuple[float, int]:
     target = f"{url}?{urlencode({'query': LOAD_QUERY})}"
     command = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "--timeout", "10s", "-s", str(script)]
     command += ["-H", "Accept: application/sparql-results+json", target]
     done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=True)
     w = json.loads(done.stdout.strip().splitlines()[-1])
-    return float((w["requests"] - w["errors"]) / (w["duration_us"] / 1e6))
+    return float((w["requests"] - w["errors"]) / (w["duration_us"] / 1e6)), int(w["requests"])
 
 
 def rss_mb(pids: list[int]) -> float:
@@ -80,6 +93,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runaways", type=int, default=9)
+    parser.add_argument("--threads", action="store_true", help="evaluate on threads (GOVKG_ISOLATE_QUERIES=false)")
     args = parser.parse_args()
     data = datasets([args.dataset], servers.ROOT / "bench" / "data")[args.dataset]
     servers.ROOT = args.root.resolve()
@@ -88,11 +102,21 @@ def main() -> None:
         script = Path(tmp) / "report.lua"
         script.write_text(WRK_REPORT)
         settings = {"query_timeout": "2", "max_concurrent_queries": "8"}
+        if args.threads:
+            settings["isolate_queries"] = "false"
         with servers.govkg(data, Path(tmp), settings=settings) as running:
             url = running.sparql_url
             httpx.get(url, params={"query": LOAD_QUERY}, timeout=60).raise_for_status()
-            rates = [wrk(url, args.clients, args.duration, script) for _ in range(args.rounds)]
+            pid = running.processes[0].pid
+            rates, costs = [], []
+            for _ in range(args.rounds):
+                cpu = cpu_seconds(pid)
+                rate, requests = wrk(url, args.clients, args.duration, script)
+                rates.append(rate)
+                costs.append((cpu_seconds(pid) - cpu) / requests * 1000)
             print(f"req/s per round: {', '.join(f'{r:.0f}' for r in rates)}; median {statistics.median(rates):.0f}")
+            print(f"server CPU ms per request: {', '.join(f'{c:.3f}' for c in costs)}; "
+                  f"median {statistics.median(costs):.3f}")  # fmt: skip
             waited, before, after = recovery(url, args.runaways, running.processes[0].pid)
             print(f"{args.runaways} runaway queries: ASK answered {waited:.2f} s after their 503s; "
                   f"RSS {before:.0f} MB before, {after:.0f} MB after")  # fmt: skip

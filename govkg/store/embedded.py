@@ -70,7 +70,11 @@ class EmbeddedStore:
         return self._write_lock
 
     def in_child(self) -> EmbeddedStore:
-        """A forked worker reads its copy-on-write copy of this very store."""
+        """A forked worker reads its copy-on-write copy of this very store.
+
+        An on-disk store must instead open its own read-only handle here: the child has closed every
+        file descriptor it inherited (and the writer's background threads do not exist in it).
+        """
         return self
 
     def _changed(self) -> None:
