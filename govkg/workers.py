@@ -270,13 +270,17 @@ class WorkerPool:
             self._release(None)
             raise
         worker.jobs += 1
-        if keep:
+        memory = not ok and isinstance(value, MemoryError)
+        if keep and not memory:
             self._release(worker)
         else:
             self._retire(worker)
+            self._release(None)
         if ok:
             result: T = value
             return result
+        if memory:
+            raise QueryAborted("the query could not be evaluated: it ran out of its memory allowance")
         raise value
 
 

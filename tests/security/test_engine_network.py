@@ -13,6 +13,7 @@ import socket
 import pyoxigraph as ox
 import pytest
 
+from govkg.errors import QueryAborted
 from govkg.store import EmbeddedStore
 from govkg.workers import WorkerPool
 from tests.security.conftest import Listener
@@ -59,3 +60,22 @@ def test_without_isolation_the_same_call_arrives(listener: Listener) -> None:
     except (RuntimeError, OSError):
         pass  # the listener's answer need not satisfy the engine
     assert len(listener.hits) == before + 1
+
+
+def doubled(store: EmbeddedStore, times: int) -> int:
+    """Runs in a worker: a string doubled ``times`` times by the engine (32 bytes × 2**times)."""
+    binds = " ".join(f"BIND(CONCAT(?a{i}, ?a{i}) AS ?a{i + 1})" for i in range(times))
+    query = f'SELECT (STRLEN(?a{times}) AS ?n) WHERE {{ BIND("{"x" * 32}" AS ?a0) {binds} }}'
+    return int(next(iter(store._ox.query(query)))[0].value)  # type: ignore[index, arg-type]
+
+
+def test_a_worker_over_its_memory_ceiling_dies_alone() -> None:
+    store = EmbeddedStore()
+    pool = WorkerPool(store, 1, memory_bytes=64 << 20, isolate_network=False)
+    try:
+        assert asyncio.run(pool.run(60, doubled, 10)) == 32 << 10
+        with pytest.raises(QueryAborted, match="memory"):
+            asyncio.run(pool.run(60, doubled, 24))  # 512 MB
+        assert asyncio.run(pool.run(60, doubled, 10)) == 32 << 10, "a new worker took its place"
+    finally:
+        pool.close()
