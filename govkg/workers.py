@@ -29,6 +29,7 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -124,6 +125,8 @@ class WorkerPool:
         self._idle: list[Worker] = []
         self._all: set[Worker] = set()
         self._forking = 0
+        # Workers die with the thread that forked them (PR_SET_PDEATHSIG): fork from one that lives as long as the pool.
+        self._forker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-forker")
         self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[Worker | None]]] = deque()
         weakref.finalize(self, _stop_all, self._all)
 
@@ -138,6 +141,7 @@ class WorkerPool:
             self._idle.clear()
         _stop_all(self._all)
         self._all.clear()
+        self._forker.shutdown(wait=False)
 
     def _try_fork(self, generation: object) -> Worker | None:
         """A new worker, or None while a write holds the source's lock (forking then would copy it half done)."""
@@ -163,7 +167,7 @@ class WorkerPool:
         with self._lock:
             self._forking += 1
         try:
-            while (worker := self._try_fork(generation)) is None:
+            while (worker := await asyncio.wrap_future(self._forker.submit(self._try_fork, generation))) is None:
                 if time.monotonic() > deadline:
                     raise QueryTimeout("the data was being changed for longer than the time limit")
                 await asyncio.sleep(0.005)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 import pytest
@@ -17,6 +20,8 @@ from govkg.errors import QueryAborted
 from govkg.store import EmbeddedStore
 from govkg.workers import WorkerPool
 from tests.security.conftest import Listener
+
+T = TypeVar("T")
 
 
 def call_service(store: EmbeddedStore, base: str) -> int:
@@ -29,12 +34,18 @@ def interfaces(store: EmbeddedStore) -> list[str]:
     return [name for _, name in socket.if_nameindex()]
 
 
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a thread of its own (the session's Playwright may own this thread's event loop)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result(timeout=120)
+
+
 def in_worker(isolate: bool, job: object, *args: object) -> object:
     store = EmbeddedStore()
     store.put_graph("urn:g", [ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.NamedNode("urn:o"))])
     pool = WorkerPool(store, 1, isolate_network=isolate)
     try:
-        return asyncio.run(pool.run(20, job, *args))  # type: ignore[arg-type]
+        return run(pool.run(20, job, *args))  # type: ignore[arg-type]
     finally:
         pool.close()
 
@@ -73,9 +84,9 @@ def test_a_worker_over_its_memory_ceiling_dies_alone() -> None:
     store = EmbeddedStore()
     pool = WorkerPool(store, 1, memory_bytes=64 << 20, isolate_network=False)
     try:
-        assert asyncio.run(pool.run(60, doubled, 10)) == 32 << 10
+        assert run(pool.run(60, doubled, 10)) == 32 << 10
         with pytest.raises(QueryAborted, match="memory"):
-            asyncio.run(pool.run(60, doubled, 24))  # 512 MB
-        assert asyncio.run(pool.run(60, doubled, 10)) == 32 << 10, "a new worker took its place"
+            run(pool.run(60, doubled, 24))  # 512 MB
+        assert run(pool.run(60, doubled, 10)) == 32 << 10, "a new worker took its place"
     finally:
         pool.close()
