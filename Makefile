@@ -7,7 +7,7 @@ RUNTIME := $(VENV)/.runtime-$(HASH)
 TESTING := $(VENV)/.testing-$(HASH)
 APT_GET := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo) apt-get
 
-.PHONY: serve test lint typecheck bench chromium clean yasgui
+.PHONY: serve test lint typecheck bench chromium clean yasgui swagger-ui
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,18 @@ yasgui:
 	cd .yasgui/package && cp build/yasgui.min.js build/yasgui.min.css package.json ../../$(YASGUI_DIR)/
 	sed -i '/sourceMappingURL/d' $(YASGUI_DIR)/yasgui.min.js $(YASGUI_DIR)/yasgui.min.css
 	rm -rf .yasgui
+
+# Swagger UI for /docs, served from this service: a pinned copy from the npm registry, with its licence.
+SWAGGER_UI_VERSION := 5.32.0
+SWAGGER_UI_DIR := api/pages/static/swagger-ui
+swagger-ui:
+	rm -rf .swagger-ui && mkdir .swagger-ui
+	cd .swagger-ui && npm pack --silent swagger-ui-dist@$(SWAGGER_UI_VERSION) && tar xzf swagger-ui-dist-$(SWAGGER_UI_VERSION).tgz
+	mkdir -p $(SWAGGER_UI_DIR)
+	cd .swagger-ui/package && cp swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css LICENSE NOTICE \
+	  package.json ../../$(SWAGGER_UI_DIR)/
+	sed -i '/sourceMappingURL/d' $(SWAGGER_UI_DIR)/swagger-ui.css $(SWAGGER_UI_DIR)/swagger-ui-bundle.js
+	rm -rf .swagger-ui
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage test-artifacts

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
 from api.limits import BodyLimit
+from api.pages.install import install_pages
 from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql, workbench
 from api.security_headers import SecurityHeaders
 from api.sparql_fastpath import SparqlFastPath
@@ -51,6 +52,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         version=__version__,
         summary="Who sits where, reports to whom and must do what in Danish health governance.",
         lifespan=lifespan,
+        docs_url=None,  # /docs is served by api.routers.docs with local assets
+        redoc_url=None,
         exception_handlers={
             GovkgError: govkg_error_handler,
             StarletteHTTPException: http_error_handler,
@@ -71,6 +74,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(compare.router)
     app.include_router(workbench.router)
     app.mount("/static/sparql", StaticFiles(directory=workbench.STATIC_DIR), name="sparql-static")  # YASGUI
+    install_pages(app)  # /id/{slug}, /ontology, /docs with local assets
     app.add_middleware(SparqlFastPath)  # /sparql past FastAPI's router: same handlers, less overhead
     app.add_middleware(BodyLimit, settings=settings)  # 413 before anything reads a body
     app.add_middleware(SecurityHeaders, settings=settings)  # outermost: every answer gets the headers

@@ -17,12 +17,15 @@ from govkg import answers
 from govkg.answers.models import Chain, Document, Entity, Lang, Obligation, SearchResult
 from govkg.answers.models import Path as PathAnswer
 from govkg.answers.params import SLUG
+from govkg.answers.resolve import resolve_slug
 
 router = APIRouter(prefix="/api")
 T = TypeVar("T")
 
 LangQuery = Annotated[Lang, Query(description="Language of labels and texts")]
-SlugPath = Annotated[str, Path(pattern=SLUG, max_length=200, description="The entity's slug, e.g. rkkp")]
+SlugPath = Annotated[
+    str, Path(max_length=200, description="The entity's slug (rkkp) or a name in any case (Sundhedsstyregruppen)")
+]
 ScenarioQuery = Annotated[
     str | None,
     Query(
@@ -61,7 +64,8 @@ def read_entity(
     With `scenario`, lines, memberships, posts and obligations are those of that state only (its own graph and
     its document's graph): what exists today (`…/as-is`) or what was proposed (`…/proposed`).
     """
-    return answers.describe_entity(store, slug, lang, settings.base_iri, scenario)
+    found = resolve_slug(store, slug, settings.base_iri)
+    return answers.describe_entity(store, found, lang, settings.base_iri, scenario)
 
 
 @router.get("/entities/{slug}/chain", response_model=Chain, tags=["entities"], responses=errors(404, 422))
@@ -73,7 +77,7 @@ def read_chain(store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: Lan
     parents of equal rank the smallest slug wins and the others are listed as `alternatives`; an entity is
     never visited twice, and a line back into the chain is reported as `cycle`.
     """
-    return answers.chain_up(store, slug, lang, settings.base_iri)
+    return answers.chain_up(store, resolve_slug(store, slug, settings.base_iri), lang, settings.base_iri)
 
 
 @router.get("/path", response_model=PathAnswer, tags=["entities"], responses=errors(404, 422))

@@ -17,17 +17,19 @@ from pydantic import BaseModel
 
 from api.caching import not_modified, version_etag
 from api.deps import StoreDep
+from govkg.answers.models import PAGE_PATH
 from govkg.answers.scenario import scenario_state
 from govkg.errors import InvalidParameter
 from govkg.namespaces import ORG
 from govkg.store import Store
 from viz.findings import audit_overlay
 from viz.projection import InvalidFilter, as_dict, only_lines, select, to_networkx
-from viz.render import render_html
+from viz.render import asset_text, render_html
 
 router = APIRouter(tags=["graph"])
+ASSETS = "/static/graph"
 
-Focus = Annotated[str | None, Query(description="IRI, id:slug or slug of the entity to centre on")]
+Focus = Annotated[str | None, Query(description="IRI, id:slug, slug or name (any case) of the entity to centre on")]
 Depth = Annotated[int, Query(ge=0, le=10, description="Edges to follow from the focus, either way")]
 Types = Annotated[
     str | None,
@@ -193,7 +195,18 @@ def read_graph_page(
     headers = {"ETag": etag, "X-Content-Type-Options": "nosniff"}
     if not_modified(request, etag):
         return Response(status_code=304, headers=headers)
-    return HTMLResponse(render_html(projection(store, filters), mode=mode, lang=lang), headers=headers)
+    page = render_html(projection(store, filters), mode=mode, lang=lang, page_base=PAGE_PATH, assets=ASSETS)
+    return HTMLResponse(page, headers=headers)
+
+
+@router.get("/static/graph/{name}", include_in_schema=False)
+def read_graph_asset(name: str) -> Response:
+    """vis-network and the graph page's own script and style, as files (the page works under a strict CSP)."""
+    text = asset_text(name)
+    if text is None:
+        raise HTTPException(status_code=404, detail=f"no graph asset {name!r}")
+    media = "text/javascript" if name.endswith(".js") else "text/css"
+    return Response(text, media_type=f"{media}; charset=utf-8", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/api/graph", response_model=GraphProjection)

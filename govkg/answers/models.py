@@ -7,8 +7,9 @@ then to the IRI's local name, so a field is never empty because a translation is
 from __future__ import annotations
 
 from typing import Literal
+from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Lang = Literal["da", "en"]
 Direction = Literal["forward", "backward"]
@@ -20,7 +21,25 @@ class Answer(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
 
 
-class Ref(Answer):
+PAGE_PATH = "/id/"
+
+
+def page_of(slug: str | None) -> str | None:
+    """The path of an entity's page on the service (``/id/{slug}``), or None for things not ours."""
+    return PAGE_PATH + quote(slug, safe="") if slug else None
+
+
+class Linked(Answer):
+    """An answer about one of our entities, with a link to its page."""
+
+    @computed_field(description="The entity's page on this service, /id/{slug} (HTML, or RDF by conneg)")  # type: ignore[prop-decorator]
+    @property
+    def page(self) -> str | None:
+        slug = getattr(self, "slug", None)
+        return page_of(slug if isinstance(slug, str) else None)
+
+
+class Ref(Linked):
     """Another thing in the graph: its IRI, its slug when it is one of ours (``id:``), and a label."""
 
     iri: str
@@ -52,7 +71,7 @@ class Labels(Answer):
     alt: list[Text] = Field(default_factory=list)
 
 
-class DocumentRef(Answer):
+class DocumentRef(Linked):
     """A source document: its node, the seed file name and the title."""
 
     iri: str
@@ -69,7 +88,7 @@ class Passage(Answer):
     document: DocumentRef | None = None
 
 
-class EntityHit(Answer):
+class EntityHit(Linked):
     """One search result: the entity, the label that matched, and its types."""
 
     iri: str
@@ -139,7 +158,7 @@ class ContactPoint(Answer):
     details: list[Attribute] = Field(default_factory=list)
 
 
-class Agreement(Answer):
+class Agreement(Linked):
     """An agreement an obligation is laid down in, with its status."""
 
     iri: str
@@ -148,7 +167,7 @@ class Agreement(Answer):
     status: Term | None = None
 
 
-class Obligation(Answer):
+class Obligation(Linked):
     """Who must do what for whom, how often, under which agreement, and where it says so."""
 
     iri: str
@@ -162,7 +181,7 @@ class Obligation(Answer):
     passages: list[Passage] = Field(default_factory=list)
 
 
-class Entity(Answer):
+class Entity(Linked):
     """Everything the graph says about one entity, grouped for a reader."""
 
     iri: str
@@ -232,7 +251,7 @@ class Path(Answer):
     steps: list[Step]
 
 
-class AgreementSummary(Answer):
+class AgreementSummary(Linked):
     """An agreement in a source document, with its status and sizes."""
 
     iri: str
@@ -244,7 +263,7 @@ class AgreementSummary(Answer):
     obligations: int = 0
 
 
-class Document(Answer):
+class Document(Linked):
     """A loaded source document and the agreements drawn from it."""
 
     iri: str

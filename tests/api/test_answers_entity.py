@@ -110,9 +110,9 @@ def test_an_unknown_slug_is_a_json_404(answers_client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("slug", ["-leading-dash", "with%20space", "%C3%A6ble"])
-def test_a_malformed_slug_is_a_422(answers_client: TestClient, slug: str) -> None:
-    response = answers_client.get(f"/api/entities/{slug}")
-    assert response.status_code == 422 and response.json()["error"] == "INVALID_PARAMETER"
+def test_what_is_neither_a_slug_nor_a_name_is_a_404(answers_client: TestClient, slug: str) -> None:
+    response = answers_client.get(f"/api/entities/{slug}")  # names are accepted, so no 422 for the shape
+    assert response.status_code == 404 and response.json()["error"] == "NOT_FOUND"
 
 
 def test_the_core_raises_not_found_for_a_slug_that_is_not_an_iri(answers_store: Store) -> None:
