@@ -20,7 +20,7 @@ def _names(value: str | None) -> list[str] | None:
 
 @click.command()
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write")
-@click.option("--focus", default=None, help="IRI, id:slug or slug of the entity to centre on")
+@click.option("--focus", default=None, help="Slug or name (any case, æ/ø/å as ae/o/aa) of the entity to centre on")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(0, 10), help="Edges from the focus")
 @click.option("--types", default=None, help=f"Comma-separated node types ({', '.join(k.key for k in KINDS)})")
 @click.option("--relations", default=None, help=f"Comma-separated relations ({', '.join(r.key for r in RELATIONS)})")

@@ -8,6 +8,8 @@ severities and findings come in from the caller; this module never runs the audi
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -15,8 +17,9 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, URIRef
 
+from govkg.answers.index import fold, fold_variants
 from govkg.errors import NotFound
-from govkg.namespaces import ID, ORG, RDF
+from govkg.namespaces import GOV, ID, ORG, RDF
 from viz.findings import NodeFinding, worst
 from viz.kinds import (
     DEFAULT_KINDS,
@@ -118,7 +121,16 @@ def _node_attributes(
         "docs": node_docs(graph, node),
         "findings": own,
         "severity": worst([severity] if severity is not None else [f["severity"] for f in own]),
+        "standing": _standing(graph, node),
     }
+
+
+STANDING = URIRef(str(GOV) + "standing")  # gov:standing (established, proposed, example), where the data gives it
+
+
+def _standing(graph: Graph, node: URIRef) -> str | None:
+    value = graph.value(node, STANDING)
+    return None if value is None else re.split(r"[#/]", str(value))[-1].lower()
 
 
 def _add_edge(
@@ -155,15 +167,33 @@ def _check(names: Iterable[str] | None, known: Mapping[str, object], what: str, 
 
 
 def resolve_focus(full: nx.MultiDiGraph, name: str) -> str:
-    """The node a focus names: a full IRI, a compact name (``id:rkkp``) or an ``id:`` slug (``rkkp``).
+    """The node a focus names: a full IRI, a compact name (``id:rkkp``), a slug in any case, or a name.
+
+    Names are compared as people type them: any case, accents dropped, æ/ø/å as ae/o/oe/a/aa, in either
+    language or as an abbreviation.
 
     Raises:
-        UnknownFocus: no node answers to that name.
+        UnknownFocus: no node, or more than one, answers to that name; the message suggests near names.
     """
     for candidate in (name, expand(name), f"{ID}{name}"):
         if candidate in full:
             return candidate
-    raise UnknownFocus(f"the graph has no organisation, body, post, person or agreement called {name!r}")
+    wanted = fold_variants(name.strip())
+    names: dict[str, set[str]] = {}
+    for node, attrs in full.nodes(data=True):
+        slug = str(node)[len(str(ID)) :] if str(node).startswith(str(ID)) else ""
+        for text in (attrs["label_da"], attrs["label_en"], *attrs["alt_labels"], slug):
+            for folded in fold_variants(text):
+                names.setdefault(folded, set()).add(node)
+    hits = set().union(*(names.get(w, set()) for w in wanted))
+    if len(hits) == 1:
+        return str(next(iter(hits)))
+    near = difflib.get_close_matches(fold(name), list(names), n=5, cutoff=0.6)
+    suggestions = sorted(
+        {full.nodes[n]["label_da"] for w in near for n in names[w]} | {full.nodes[n]["label_da"] for n in hits}
+    )
+    hint = f"; did you mean: {', '.join(suggestions[:8])}?" if suggestions else ""
+    raise UnknownFocus(f"the graph has no organisation, body, post, person or agreement called {name!r}{hint}")
 
 
 def resolve_documents(full: nx.MultiDiGraph, names: Iterable[str]) -> set[str]:

@@ -21,16 +21,25 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from viz.collapse import CLUSTER_PREFIX, fold
 from viz.i18n import UI
 from viz.kinds import HIERARCHICAL, KINDS, RELATIONS, compact
-from viz.layout import org_positions
-from viz.style import HIERARCHY_LINE, LARGE, SEED_SCALE, STYLE, Mode, marked_look, options
+from viz.layout import COLUMN, org_positions
+from viz.style import HIERARCHY_LINE, LARGE, MIN_LABEL_PX, SEED_SCALE, STYLE, TENTATIVE, Mode, marked_look, options
 
 Lang = Literal["da", "en"]
 VIS_DIR = "templates/lib/vis-9.1.2"
 
 
-def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = "da", title: str | None = None) -> str:
+def render_html(
+    graph: nx.MultiDiGraph,
+    *,
+    mode: Mode = "network",
+    lang: Lang = "da",
+    title: str | None = None,
+    page_base: str | None = None,
+    assets: str | None = None,
+) -> str:
     """The page for a projection: graph, legend and filters, search, side panel and language switch.
 
     Args:
@@ -39,8 +48,13 @@ def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = 
             lets physics settle it once and then stops.
         lang: the language the page opens in (both are embedded; the page switches without reloading).
         title: the page title; the UI's own title when omitted.
+        page_base: where entity pages live (``/id/``) when the page is served; the side panel links there.
+        assets: where the service serves vis-network and the page's script and style (:data:`ASSET_FILES`);
+            when omitted they are inlined and a hash-based CSP is embedded, so the file opens from disk.
     """
     nodes, edges = vis_records(graph)
+    focus = graph.graph.get("focus")
+    folding = fold(graph, focus)
     data = {
         "nodes": nodes,
         "positions": {compact(n): xy for n, xy in org_positions(graph).items()},
@@ -53,6 +67,13 @@ def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = 
             for r in RELATIONS
             if any(e["relation"] == r.key for e in edges)
         ],
+        "folding": {
+            "shown": sorted(compact(n) for n in folding.shown),
+            "clusters": {compact(n): count for n, count in folding.clusters.items()},
+            "children": {compact(n): [compact(k) for k in kids] for n, kids in folding.children.items()},
+            "view": {_folded_id(n): xy for n, xy in folding.positions.items()},
+            "column": COLUMN,
+        },
         "options": {mode_: options(mode_, len(nodes), len(edges)) for mode_ in ("org", "network")},
         "config": {
             "mode": mode,
@@ -62,9 +83,17 @@ def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = 
             "edgeLabels": len(nodes) <= LARGE,
             "seedNetwork": len(nodes) > LARGE,
             "seedScale": SEED_SCALE,
+            "pageBase": page_base,
+            "minLabel": MIN_LABEL_PX,
+            "maxScale": 1.6,
         },
         "i18n": UI,
     }
+    if assets is not None:
+        linked: str = _template().render(
+            lang=lang, title=title or UI[lang]["title"], assets=assets, data=Markup(json_for_html(data))
+        )
+        return linked
     page_js, vis_js = _asset("static/graph.js"), _vis_asset("vis-network.min.js")
     html: str = _template().render(
         lang=lang,
@@ -77,6 +106,21 @@ def render_html(graph: nx.MultiDiGraph, *, mode: Mode = "network", lang: Lang = 
         data=Markup(json_for_html(data)),
     )
     return html
+
+
+def asset_text(name: str) -> str | None:
+    """The text of one of the page's assets by file name (what a server sends for ``{assets}/{name}``)."""
+    if name in ("graph.js", "graph.css"):
+        return _asset(f"static/{name}")
+    if name in ("vis-network.min.js", "vis-network.css"):
+        return _vis_asset(name)
+    return None
+
+
+def _folded_id(node: str) -> str:
+    if node.startswith(CLUSTER_PREFIX):
+        return CLUSTER_PREFIX + compact(node[len(CLUSTER_PREFIX) :])
+    return compact(node)
 
 
 def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -96,12 +140,17 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
             alt=attrs["alt_labels"],
             docs=[compact(d) for d in attrs["docs"]],
             severity=severity,
+            standing=attrs.get("standing"),
+            **({"shapeProperties": {"borderDashes": [6, 4]}} if attrs.get("standing") in TENTATIVE else {}),
         )
     known = set(net.node_ids)
+    parallel: dict[frozenset[str], int] = {}
     for source, target, key, attrs in sorted(graph.edges(keys=True, data=True)):
         if compact(source) not in known or compact(target) not in known:
             continue
         hierarchical = key in HIERARCHICAL
+        pair = frozenset((source, target))
+        rank = parallel[pair] = parallel.get(pair, -1) + 1  # parallel lines bend apart, so labels do not overlap
         net.add_edge(
             compact(source),
             compact(target),
@@ -109,7 +158,12 @@ def vis_records(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict
             relation=key,
             label_da=_edge_label(attrs, "da"),
             label_en=_edge_label(attrs, "en"),
-            **({"color": HIERARCHY_LINE, "width": 2, "dashes": False} if hierarchical else {}),
+            hierarchical=hierarchical,
+            **(
+                {"color": HIERARCHY_LINE, "width": 2, "dashes": False, "smooth": False}
+                if hierarchical
+                else {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12 + 0.18 * rank}}
+            ),
         )
     return [_drop_none(n) for n in net.nodes], list(net.edges)
 
@@ -135,8 +189,8 @@ def _details(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _legend_kind(key: str, da: str, en: str) -> dict[str, str]:
-    fill, border, _, shape = STYLE[key]
-    return {"key": key, "da": da, "en": en, "fill": fill, "border": border, "shape": shape}
+    fill, border, font, shape = STYLE[key]
+    return {"key": key, "da": da, "en": en, "fill": fill, "border": border, "font": font, "shape": shape}
 
 
 def json_for_html(data: object) -> str:

@@ -16,11 +16,14 @@ STYLE: dict[str, tuple[str, str, str, str]] = {
     "collaboration": ("#0f7b6c", "#074a41", "#ffffff", "ellipse"),
     "body": ("#2e7d32", "#1b4d1e", "#ffffff", "ellipse"),
     "post": ("#ef8f00", "#8a5200", "#3b2600", "diamond"),
-    "person": ("#7b1fa2", "#4a1262", "#2b0a3a", "dot"),
-    "agreement": ("#8d6e63", "#4e342e", "#3e2723", "hexagon"),
+    "person": ("#7b1fa2", "#4a1262", "#ffffff", "dot"),
+    "agreement": ("#8d6e63", "#4e342e", "#ffffff", "hexagon"),
     "obligation": ("#9e9e9e", "#616161", "#212121", "triangle"),
 }
 FINDING_BORDER = "#d50000"
+FONT_PX = 14  # every label, node or edge: at the first view's zoom (≥ 12/14) it is drawn at 12 px or more
+MIN_LABEL_PX = 12
+TENTATIVE = frozenset({"proposed", "example"})  # standings drawn with a dashed border
 FINDING_WIDTH = {"violation": 4, "warning": 3, "info": 2}
 SEED_SCALE = 0.35  # a large network starts from the org chart, squeezed so physics spreads it quickly
 LARGE = 400  # above this many nodes: no edge labels, straight edges, no Kamada-Kawai seeding
@@ -78,7 +81,7 @@ def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
     base: dict[str, Any] = {
         "autoResize": True,
         "nodes": {
-            "font": {"size": 14, "face": "system-ui, sans-serif"},
+            "font": {"size": FONT_PX, "face": "system-ui, sans-serif"},
             "margin": 8,
             "widthConstraint": {"maximum": 130 if mode == "org" else 200},
             "borderWidth": 1,
@@ -87,7 +90,7 @@ def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
         "groups": {kind: _group(kind) for kind in STYLE},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": 11, "align": "middle", "strokeWidth": 3, "color": "#37474f"},
+            "font": {"size": FONT_PX, "align": "middle", "strokeWidth": 3, "color": "#37474f"},
             "selectionWidth": 2,
             "color": OTHER_LINE,
             "width": 1,
@@ -105,7 +108,7 @@ def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
     if mode == "org":  # positions come from viz.layout.org_positions; nothing moves by itself
         base["layout"] = {"hierarchical": {"enabled": False}, "improvedLayout": False}
         base["physics"] = {"enabled": False}
-        base["edges"]["smooth"] = False if large else {"type": "cubicBezier", "forceDirection": "vertical"}
+        base["edges"]["smooth"] = False
         return base
     base["layout"] = {"improvedLayout": node_count <= 150, "randomSeed": 7}
     base["edges"]["smooth"] = False if large else {"type": "continuous"}

@@ -35,7 +35,7 @@ VIS_INERT_URLS = {
 }
 URL = re.compile(r"""(?<![a-z])(?:https?|ftp|wss?):/{0,2}(?=[a-z0-9/])[^\s"'<>()\\]*""", re.IGNORECASE)
 LOADS = re.compile(
-    r"""<[a-z][^>]*\s(?:src|href|srcset|action|formaction|poster|data)\s*=|url\(\s*(?!['"]?data:)|@import""",
+    r"""<[a-z][^>]*\s(?:src|href|srcset|action|formaction|poster|data)\s*=|(?<![a-z])url\(\s*(?!['"]?data:)|@import""",
     re.IGNORECASE,
 )
 SCRIPT_LOADS = re.compile(r"fetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(|\.(?:src|href)\s*=")

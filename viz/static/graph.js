@@ -6,10 +6,23 @@
   var config = DATA.config;
   var state = {
     lang: config.lang, mode: config.mode, ready: false, stableAt: null,
-    hiddenKinds: new Set(), hiddenRelations: new Set(), doc: "", focusSet: null, focusId: null, selected: null
+    hiddenKinds: new Set(), hiddenRelations: new Set(), doc: "", focusSet: null, focusId: null, selected: null,
+    expanded: []
   };
+  var F = DATA.folding;
+  var parentOf = {};
+  Object.keys(F.children).forEach(function (p) { F.children[p].forEach(function (k) { parentOf[k] = p; }); });
+  var CLUSTER = "cluster:";
+  DATA.nodes.forEach(function (n) { n.baseShape = n.shape; });
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
+  Object.keys(F.clusters).forEach(function (p) {
+    nodes.add({ id: CLUSTER + p, kind: "cluster", parent: p, count: F.clusters[p], shape: "box", group: undefined,
+      color: { background: "#eef2f6", border: "#607d8b", highlight: { background: "#dfe7ef", border: "#000" } },
+      font: { color: "#1d2733" }, shapeProperties: { borderDashes: [4, 3] }, label_da: "", label_en: "" });
+    edges.add({ id: CLUSTER + p + "|edge", from: p, to: CLUSTER + p, relation: "_fold", hierarchical: true,
+      color: { color: "#607d8b" }, width: 1, dashes: [4, 3], smooth: false, label_da: "", label_en: "" });
+  });
   var visible = new Set();
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
   var edgeView = new vis.DataView(edges, {
@@ -32,14 +45,99 @@
   function otherLabel(n) { return n[state.lang === "da" ? "label_en" : "label_da"]; }
 
   /* --- what is visible: kind and document filters, client-side focus ------------------------ */
+  function folding() { return state.mode === "org" && !state.focusSet && Object.keys(F.clusters).length > 0; }
+  function below(id) {
+    var out = [], stack = (F.children[id] || []).slice();
+    while (stack.length) { var c = stack.pop(); out.push(c); stack.push.apply(stack, F.children[c] || []); }
+    return out;
+  }
+  function openSet() {
+    var open = new Set(F.shown);
+    state.expanded.forEach(function (p) { below(p).forEach(function (d) { open.add(d); }); });
+    return open;
+  }
   function computeVisible() {
     visible = new Set();
+    var fold = folding(), open = fold ? openSet() : null;
     nodes.forEach(function (n) {
+      if (n.kind === "cluster") {
+        if (fold && open.has(n.parent) && state.expanded.indexOf(n.parent) < 0 && visible.has(n.parent)) { visible.add(n.id); }
+        return;
+      }
+      if (fold && !open.has(n.id) && n.id !== state.focusId) { return; }
       var byKind = !state.hiddenKinds.has(n.kind);
       var byDoc = !state.doc || (n.docs || []).indexOf(state.doc) >= 0;
       var byFocus = !state.focusSet || state.focusSet.has(n.id);
       if ((byKind && byDoc && byFocus) || n.id === state.focusId) { visible.add(n.id); }
     });
+    if (fold) {
+      nodes.forEach(function (n) {
+        if (n.kind === "cluster" && visible.has(n.parent) && state.expanded.indexOf(n.parent) < 0) { visible.add(n.id); }
+      });
+    }
+  }
+  function foldPositions() {
+    var pos = {};
+    Object.keys(F.view).forEach(function (id) { pos[id] = F.view[id].slice(); });
+    state.expanded.forEach(function (p) {
+      var base = pos[p], full = DATA.positions[p], subtree = below(p), inside = new Set(subtree), xs = [base[0]];
+      subtree.forEach(function (d) {
+        pos[d] = [base[0] + DATA.positions[d][0] - full[0], base[1] + DATA.positions[d][1] - full[1]];
+        xs.push(pos[d][0]);
+      });
+      var right = Math.max.apply(null, xs) - base[0], left = base[0] - Math.min.apply(null, xs);
+      Object.keys(pos).forEach(function (id) {
+        if (id === p || inside.has(id) || id === CLUSTER + p || pos[id][1] < base[1] - 1) { return; }
+        if (pos[id][0] > base[0]) { pos[id][0] += right; } else if (pos[id][0] < base[0]) { pos[id][0] -= left; }
+      });
+    });
+    return pos;
+  }
+  function place() {
+    var pos = folding() ? foldPositions() : null, updates = [];
+    nodes.forEach(function (n) {
+      var xy = pos ? pos[n.id] : DATA.positions[n.id];
+      if (xy) { updates.push({ id: n.id, x: xy[0], y: xy[1] }); }
+    });
+    nodes.update(updates);
+  }
+  function expand(id) {
+    if (!F.children[id] || state.expanded.indexOf(id) >= 0) { return; }
+    state.expanded.push(id);
+    place(); refresh();
+    if (network) { fitNodes([id].concat(below(id)), false); }
+  }
+  function collapse(id) {
+    var gone = new Set([id].concat(below(id)));
+    state.expanded = state.expanded.filter(function (p) { return !gone.has(p); });
+    place(); refresh();
+    if (network) { fitNodes([id], false); }
+  }
+  function smallestLabel() {
+    /* the smallest label on screen, in CSS px: vis-network's scale times the smallest font drawn */
+    var sizes = [];
+    nodeView.forEach(function (n) { sizes.push((n.font && n.font.size) || DATA.options[state.mode].nodes.font.size); });
+    edgeView.forEach(function (e) { if (e.label) { sizes.push(DATA.options[state.mode].edges.font.size); } });
+    return sizes.length ? network.getScale() * Math.min.apply(null, sizes) : null;
+  }
+  function fitNodes(ids, initial) {
+    /* fill the window with these nodes, but never so far out that a label drops under config.minLabel px */
+    var font = DATA.options[state.mode].nodes.font.size, minScale = config.minLabel / font;
+    ids = ids.filter(function (id) { return visible.has(id); });
+    network.fit({ nodes: ids.length ? ids : undefined, animation: false });
+    var scale = network.getScale();
+    if (scale >= minScale && scale <= config.maxScale) { return; }
+    var target = Math.min(Math.max(scale, minScale), config.maxScale);
+    var anchor = ids.length === 1 || config.focus ? (config.focus && visible.has(config.focus) ? config.focus : ids[0]) : null;
+    if (target === minScale && !anchor && initial) {
+      /* too many boxes for one readable screen: start at the top left corner of the chart */
+      var minX = Infinity, minY = Infinity, placed = network.getPositions(ids);
+      Object.keys(placed).forEach(function (id) { minX = Math.min(minX, placed[id].x); minY = Math.min(minY, placed[id].y); });
+      var rect = container.getBoundingClientRect();
+      network.moveTo({ position: { x: minX - 90 + rect.width / 2 / target, y: minY - 60 + rect.height / 2 / target }, scale: target });
+      return;
+    }
+    network.moveTo({ position: anchor ? network.getPositions([anchor])[anchor] : network.getViewPosition(), scale: target });
   }
   function keepPositions() {
     /* Settled nodes keep their place when filters hide and show them again (physics is off by then). */
@@ -96,21 +194,42 @@
       b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === state.lang));
     });
     document.title = t("title");
-    nodes.update(nodes.map(function (n) {
-      var d = DATA.details[n.id];
-      return { id: n.id, label: label(n), title: label(n) + "\n" + d.type[state.lang] };
-    }));
-    edges.update(edges.map(function (e) {
-      var text = e["label_" + state.lang];
-      var record = { id: e.id, title: label(nodes.get(e.from)) + " → " + text + " → " + label(nodes.get(e.to)) };
-      record.label = config.edgeLabels ? text : undefined;
-      return record;
-    }));
+    relabel();
     buildLegend();
     buildSearchOptions();
     if (state.selected) { showPanel(state.selected); }
     if (state.focusId) { $("focus-label").textContent = label(nodes.get(state.focusId)); }
     refreshCounts();
+  }
+  function holders(id) {
+    return edges.get({ filter: function (e) { return e.from === id && e.relation === "held_by"; } })
+      .map(function (e) { return label(nodes.get(e.to)); });
+  }
+  function boxLabel(n, d) {
+    /* org chart boxes: the name, and under it the kind (and who holds a post) */
+    if (state.mode !== "org") { return label(n); }
+    var kind = d.type[state.lang], held = n.kind === "post" ? holders(n.id) : [];
+    return label(n) + "\n" + kind + (held.length ? " · " + held.join(", ") : "");
+  }
+  function relabel() {
+    var kindFont = {};
+    DATA.kinds.forEach(function (k) { kindFont[k.key] = k.font; });
+    nodes.update(nodes.map(function (n) {
+      if (n.kind === "cluster") {
+        return { id: n.id, label: label(nodes.get(n.parent)) + ": " + n.count + " " + t("more"), title: t("expand_hint") };
+      }
+      var d = DATA.details[n.id], org = state.mode === "org";
+      var inside = org || n.baseShape === "box" || n.baseShape === "ellipse";
+      return { id: n.id, label: boxLabel(n, d), title: label(n) + "\n" + d.type[state.lang],
+        shape: org ? "box" : n.baseShape, font: { color: inside ? kindFont[n.kind] || "#1d2733" : "#1d2733" } };
+    }));
+    edges.update(edges.map(function (e) {
+      if (e.relation === "_fold") { return { id: e.id }; }
+      var text = e["label_" + state.lang];
+      var record = { id: e.id, title: label(nodes.get(e.from)) + " → " + text + " → " + label(nodes.get(e.to)) };
+      record.label = config.edgeLabels && !(state.mode === "org" && e.hierarchical) ? text : undefined;
+      return record;
+    }));
   }
   function refreshCounts() {
     $("counts").textContent = nodeView.length + " " + t("nodes") + " · " + edgeView.length + " " + t("edges");
@@ -179,9 +298,17 @@
     }
     return null;
   }
+  function unfold(id) {
+    /* open the folded subtree a node sits in, so search can show it */
+    if (!folding() || visible.has(id)) { return; }
+    var open = openSet(), up = id;
+    while (parentOf[up] !== undefined && !open.has(parentOf[up])) { up = parentOf[up]; }
+    if (parentOf[up] !== undefined) { expand(parentOf[up]); }
+  }
   function search(query) {
     var hit = find(query), status = $("search-status");
     if (!hit) { status.textContent = t("not_found") + " “" + query + "”"; return null; }
+    unfold(hit.id);
     if (!visible.has(hit.id)) { status.textContent = label(hit) + " — " + t("hidden"); return null; }
     status.textContent = t("found") + ": " + label(hit);
     select(hit.id, true);
@@ -189,8 +316,9 @@
   }
   function select(id, move) {
     network.selectNodes([id]);
-    if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } }); }
     showPanel(id);
+    network.setSize("100%", "100%");  /* the panel took its room from the graph: measure again, then centre */
+    if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } }); }
   }
 
   /* --- side panel ---------------------------------------------------------------------------- */
@@ -206,6 +334,10 @@
     if (!n) { return; }
     state.selected = id;
     $("panel").hidden = false;
+    document.querySelector("main").classList.add("panel-open");
+    var foldButton = $("panel-fold");
+    foldButton.hidden = !(F.children[id] && state.mode === "org" && !state.focusSet);
+    foldButton.textContent = t(state.expanded.indexOf(id) >= 0 ? "collapse" : "expand");
     $("panel-title").textContent = label(n);
     $("panel-other").textContent = otherLabel(n) !== label(n) ? otherLabel(n) : "";
     var type = $("panel-type"); clear(type);
@@ -238,12 +370,33 @@
     $("panel-out").hidden = !out.children.length;
     $("panel-in").hidden = !into.children.length;
     $("panel-id").textContent = id;
+    var page = $("panel-page");
+    page.hidden = !(config.pageBase && id.indexOf("id:") === 0);
+    /* a link the reader may follow (navigation on click, never a load): only on a served page */
+    if (!page.hidden) { page.setAttribute("href", config.pageBase + encodeURIComponent(id.slice(3)) + "?lang=" + state.lang); }
   }
-  function hidePanel() { state.selected = null; $("panel").hidden = true; }
+  function hidePanel() {
+    state.selected = null; $("panel").hidden = true;
+    document.querySelector("main").classList.remove("panel-open");
+  }
+  function downloadPng() {
+    var canvas = container.querySelector("canvas"), link = document.createElement("a");
+    link.setAttribute("download", "govkg-org-chart.png");
+    link.setAttribute("href", canvas.toDataURL("image/png"));
+    document.body.appendChild(link); link.click(); document.body.removeChild(link);
+  }
+  function toggleOtherLines(show) {
+    DATA.relations.forEach(function (r) {
+      if (r.hierarchical) { return; }
+      if (show) { state.hiddenRelations.delete(r.key); } else { state.hiddenRelations.add(r.key); }
+    });
+    buildLegend(); refresh();
+  }
 
   /* --- the network itself -------------------------------------------------------------------- */
   function markReady() {
     if (config.focus && nodes.get(config.focus)) { network.selectNodes([config.focus]); }
+    if (state.mode === "org") { fitNodes(nodeView.getIds(), true); }
     network.once("afterDrawing", function () {
       state.ready = true;
       state.stableAt = performance.now();
@@ -258,17 +411,31 @@
       b.setAttribute("aria-pressed", String(b.getAttribute("data-mode") === mode));
     });
     if (network) { network.destroy(); }
-    if (mode === "org" || (config.seedNetwork && !state.seeded)) {
-      var scale = mode === "org" ? 1 : config.seedScale;
+    relabel();
+    refresh();
+    if (mode === "org") {
+      place();
+    } else if (config.seedNetwork && !state.seeded) {
       state.seeded = true;
       nodes.update(Object.keys(DATA.positions).map(function (id) {
-        return { id: id, x: DATA.positions[id][0] * scale, y: DATA.positions[id][1] * scale };
+        return { id: id, x: DATA.positions[id][0] * config.seedScale, y: DATA.positions[id][1] * config.seedScale };
       }));
     }
     var options = DATA.options[mode];
     network = api.network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
     network.on("click", function (params) {
-      if (params.nodes.length) { showPanel(params.nodes[0]); } else if (!params.edges.length) { hidePanel(); }
+      var id = params.nodes[0];
+      if (id && id.indexOf(CLUSTER) === 0) { expand(nodes.get(id).parent); return; }
+      if (id) { showPanel(id); network.setSize("100%", "100%"); } else if (!params.edges.length) { hidePanel(); }
+    });
+    network.on("doubleClick", function (params) {
+      var id = params.nodes[0];
+      if (id && state.expanded.indexOf(id) >= 0) { collapse(id); }
+    });
+    network.on("beforeDrawing", function (ctx) {
+      /* a white page under the chart, so a downloaded PNG is not transparent */
+      ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
     });
     if (options.physics && options.physics.enabled && nodeView.length > 0) {
       network.once("stabilizationIterationsDone", function () {
@@ -287,6 +454,13 @@
   });
   $("show-all").addEventListener("click", showAll);
   $("panel-close").addEventListener("click", hidePanel);
+  $("panel-fold").addEventListener("click", function () {
+    var id = state.selected;
+    if (state.expanded.indexOf(id) >= 0) { collapse(id); } else { expand(id); }
+    showPanel(id);
+  });
+  $("download-png").addEventListener("click", downloadPng);
+  $("other-lines").addEventListener("change", function () { toggleOtherLines(this.checked); });
   $("doc-filter").addEventListener("change", function () { state.doc = this.value; refresh(); });
   document.querySelectorAll("#lang-switch button").forEach(function (b) {
     b.addEventListener("click", function () { setLanguage(b.getAttribute("data-lang")); });
@@ -301,6 +475,12 @@
   api.focusOn = focusOn;
   api.showAll = showAll;
   api.draw = draw;
+  api.expand = expand;
+  api.unfold = unfold;
+  api.expandAll = function () { Object.keys(F.clusters).forEach(expand); };
+  api.collapse = collapse;
+  api.smallestLabel = function () { return smallestLabel(); };
+  api.downloadPng = downloadPng;
 
   refresh();
   applyLanguage();
