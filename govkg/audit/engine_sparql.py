@@ -57,7 +57,7 @@ def run_sparql_engine(shapes: rdflib.Graph, select: Select, fallback: Fallback, 
     for missing in plan.fallbacks:
         outcome.engines[missing.shape] = PYSHACL
         report = fallback(shapes, missing.shape)
-        own = {missing.shape, *shapes.objects(missing.shape, SH.property)}
+        own = _property_closure(shapes, missing.shape)
         for result in results_from_report(report):
             if result.shape in own:
                 outcome.results.append(result)
@@ -130,6 +130,17 @@ def _cycle_results(shapes: rdflib.Graph, select: Select, outcome: Outcome) -> It
     messages = tuple(m for m in shapes.objects(CYCLE_RULE, SH.message) if isinstance(m, rdflib.Literal))
     for step in find_cycles(lines):  # type: ignore[arg-type]
         yield Result(step.node, CYCLE_RULE, CYCLE_COMPONENT, severity, step.predicate, step.successor, messages)
+
+
+def _property_closure(shapes: rdflib.Graph, rule: Node) -> set[Node]:
+    """The rule and the property shapes it holds, and those they hold (the sources of its results)."""
+    found, stack = {rule}, [rule]
+    while stack:
+        for prop in shapes.objects(stack.pop(), SH.property):
+            if prop not in found:
+                found.add(prop)
+                stack.append(prop)
+    return found
 
 
 def _copy_path(source: rdflib.Graph, path: Node | None, target: rdflib.Graph) -> None:

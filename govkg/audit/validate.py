@@ -116,7 +116,8 @@ def validate_sparql(
         fallback = store_fallback(fallback_for, graph_names or [])
     outcome = run_sparql_engine(shapes, select, fallback)
     steps = {first_step(outcome.paths, r.path) for r in outcome.results if isinstance(r.path, rdflib.BNode)}
-    facts = fetch_facts(select, {r.focus for r in outcome.results}, {s for s in steps if s is not None})
+    first_steps = {step for step in steps if isinstance(step, rdflib.URIRef)}
+    facts = fetch_facts(select, {r.focus for r in outcome.results}, first_steps)
     report = report_graph(outcome.results, outcome.paths, outcome.engines)
     _bind(report)
     return Validation(report, facts, shapes, version, tuple(outcome.results), outcome.paths, outcome.engines)
