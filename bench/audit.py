@@ -1,21 +1,29 @@
-"""Print how long the audit takes and how much memory it needs on synthetic graphs of ~10k, ~100k, ~1M triples.
+"""Print the audit's load-free time and peak memory per engine on synthetic graphs (default 100k and 1M).
 
-    .venv/bin/python bench/audit.py                               # 10k, 100k and 1M triples
-    .venv/bin/python bench/audit.py --sizes 10000 100000          # some sizes only
-    .venv/bin/python bench/audit.py --sizes 100000 --inference rdfs   # what RDFS inference would cost
+    .venv/bin/python bench/audit.py                                 # 100k and 1M, every system
+    .venv/bin/python bench/audit.py --sizes 100000 --systems sparql pyshacl
+    .venv/bin/python bench/audit.py --sloppy                         # nine in ten entities without
+                                                                     # English name and provenance
 
-Each size runs in a fresh subprocess, so its peak resident memory (``ru_maxrss``) is that run's alone.
-The child writes the deterministic synthetic graph of ``bench/synthetic.py`` (same seed, same bytes),
-loads it with ``ontology/`` and ``shapes/`` into the embedded store, then times each part of a cold
-audit: building the rdflib view pyshacl reads, pyshacl, the SPARQL rules on the store, the reporting
-cycles (networkx), and turning results into findings; then a warm ``cached_audit`` call. Figures
-only: nothing here asserts a time. The goal in issue 4 is ≤ 30 s and ≤ 2.5 GB at 1M triples.
+Systems, on the same Turtle file (``bench/synthetic.py``, same seed) with ``ontology/`` and ``shapes/``:
+
+- ``sparql``: ``run_audit(store, engine="sparql")`` on the embedded store (the default engine);
+- ``remote``: the same on a fresh ``oxigraph serve`` (loaded through govkg first, not timed);
+- ``pyshacl``: ``run_audit(store, engine="pyshacl")``: rdflib copy, pyshacl, govkg's rules, wording;
+- ``plain``: pyshacl alone on an rdflib graph already parsed (no cycles, no SPARQL rules, no wording);
+- ``pyrudof``: rudof's native SHACL validator on the same files (bench extra; skipped if missing).
+
+Each system runs in a subprocess of its own, once, so its peak resident memory (``ru_maxrss``) is
+that run's alone; ``audit s`` is the wall time of the audit call only (loading excluded) and
+``cpu s`` its CPU time (the machine is shared: wall time moves with the load, CPU time less).
+Ratios are against the ``sparql`` row. Figures only: nothing here asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -27,95 +35,132 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from servers import oxigraph  # noqa: E402
 from synthetic import generate  # noqa: E402
 
-from govkg.audit import DATA_KINDS, SHAPES_KINDS, Validation, cached_audit, in_language  # noqa: E402
-from govkg.audit.cycles import add_cycle_results  # noqa: E402
-from govkg.audit.rules import run_sparql_rules, store_select  # noqa: E402
-from govkg.audit.shacl import INFERENCE, paused_gc, run_pyshacl  # noqa: E402
-from govkg.loading import read_sources  # noqa: E402
-from govkg.namespaces import ID  # noqa: E402
-from govkg.store import EmbeddedStore  # noqa: E402
-
-SIZES = (10_000, 100_000, 1_000_000)
+SIZES = (100_000, 1_000_000)
+SYSTEMS = ("sparql", "remote", "pyshacl", "plain", "pyrudof")
 
 
 def peak_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def measure(triples: int, seed: int, inference: str) -> dict[str, float | int | str]:
-    """Generate, load and audit one graph; seconds per part, counts and peak memory."""
-    figures: dict[str, float | int | str] = {"target": triples, "inference": inference}
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "synthetic.ttl"
-        with path.open("w", encoding="utf-8") as out:
-            generate(out, triples, seed)
-        start = time.perf_counter()
+def timed(figures: dict[str, object], call: object) -> object:
+    """Run ``call()``; its wall and CPU seconds go into ``figures``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = call()  # type: ignore[operator]
+    figures["audit_s"] = round(time.perf_counter() - wall, 2)
+    figures["cpu_s"] = round(time.process_time() - cpu, 2)
+    return result
+
+
+def govkg_store(data: Path, store_url: str | None) -> object:
+    from govkg.config import Settings
+    from govkg.service import reload
+    from govkg.store import EmbeddedStore
+    from govkg.store.remote import RemoteStore
+
+    settings = Settings(data_dir=data, query_timeout=900.0)
+    if store_url is None:
         store = EmbeddedStore()
-        sources = [("ontology", ROOT / "ontology"), ("data", path), ("shapes", ROOT / "shapes")]
-        store.load(read_sources(sources, str(ID)))
-        figures["load_s"] = time.perf_counter() - start
-    figures["triples"] = store.triple_count()
-    figures["peak_before_audit_mb"] = peak_mb()
-    clock = time.perf_counter()
+    else:
+        urls = {"store_url": f"{store_url}/query", "update_url": f"{store_url}/update"}
+        store = RemoteStore.from_settings(settings.model_copy(update={**urls, "graph_store_url": f"{store_url}/store"}))
+    reload(store, settings)
+    return store
 
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        figures[name] = now - clock
-        clock = now
 
-    with paused_gc():  # as govkg.audit does
-        data, shapes = store.rdflib_graph(DATA_KINDS), store.rdflib_graph(SHAPES_KINDS)
-        lap("view_s")
-        report = run_pyshacl(data, shapes, inference=inference)
-        lap("pyshacl_s")
-        names = [name for name, info in store.catalog.items() if info.kind in DATA_KINDS]
-        run_sparql_rules(report, shapes, store_select(store, names))
-        lap("sparql_rules_s")
-        add_cycle_results(report, shapes, data)
-        lap("cycles_s")
-    findings = in_language(Validation(report, data, shapes, store.version.etag), "en").findings
-    lap("findings_s")
-    figures["findings"] = len(findings)
-    parts = ("view_s", "pyshacl_s", "sparql_rules_s", "cycles_s", "findings_s")
-    figures["audit_s"] = sum(float(figures[part]) for part in parts)
-    cached_audit(store, "en")  # fills the cache: one more validation run
-    clock = time.perf_counter()
-    cached_audit(store, "en")
-    lap("warm_cached_s")
+def measure(system: str, data: Path, store_url: str | None) -> dict[str, object]:
+    """Load (untimed), then audit once with one system."""
+    figures: dict[str, object] = {"system": system}
+    turtle = sorted(data.glob("*.ttl"))
+    ontology, shapes = sorted((ROOT / "ontology").glob("*.ttl")), sorted((ROOT / "shapes").glob("*.ttl"))
+    if system in ("sparql", "remote", "pyshacl"):
+        from govkg.audit import run_audit
+
+        store = govkg_store(data, store_url if system == "remote" else None)
+        figures["peak_before_mb"] = peak_mb()
+        engine = "pyshacl" if system == "pyshacl" else "sparql"
+        report = timed(figures, lambda: run_audit(store, "en", engine))  # type: ignore[arg-type]
+        figures["findings"] = len(report.findings)  # type: ignore[attr-defined]
+    elif system == "plain":
+        import pyshacl
+        import rdflib
+
+        graph, shapes_graph = rdflib.Graph(), rdflib.Graph()
+        for path in [*ontology, *turtle]:
+            graph.parse(path)
+        for path in shapes:
+            shapes_graph.parse(path)
+        figures["peak_before_mb"] = peak_mb()
+        _, report, _ = timed(figures, lambda: pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none"))  # type: ignore[misc]
+        figures["findings"] = len(set(report.subjects(rdflib.RDF.type, rdflib.SH.ValidationResult)))
+    else:
+        import pyrudof
+
+        rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+        for n, path in enumerate([*ontology, *turtle]):
+            rudof.read_data(str(path), merge=n > 0)
+        rudof.read_shacl("\n".join(p.read_text(encoding="utf-8") for p in shapes))
+        figures["peak_before_mb"] = peak_mb()
+        result = timed(figures, rudof.validate_shacl)
+        figures["findings"] = len(result.violations)  # type: ignore[attr-defined]
     figures["peak_mb"] = peak_mb()
     return figures
 
 
-def run_child(triples: int, seed: int, inference: str) -> dict[str, float | int | str]:
-    """Measure one size in a subprocess of its own."""
-    command = [sys.executable, __file__, "--child", str(triples), "--seed", str(seed), "--inference", inference]
-    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=3600)
-    result: dict[str, float | int | str] = json.loads(done.stdout.strip().splitlines()[-1])
+def run_child(system: str, data: Path, store_url: str | None) -> dict[str, object]:
+    command = [sys.executable, __file__, "--child", system, "--data", str(data)]
+    command += ["--store-url", store_url] if store_url else []
+    done = subprocess.run(command, capture_output=True, text=True, timeout=7200)
+    if done.returncode != 0:
+        return {"system": system, "error": (done.stderr.strip().splitlines() or ["failed"])[-1][:100]}
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def run_size(size: int, seed: int, sloppy: bool, systems: list[str], tmp: Path) -> None:
+    data = tmp / f"data-{size}"
+    data.mkdir()
+    with (data / "synthetic.ttl").open("w", encoding="utf-8") as out:
+        graph = generate(out, size, seed, sloppy)
+    print(f"\n{size:,} target triples ({graph.triples:,} generated){' sloppy' if sloppy else ''}, seed {seed}")
+    print(f"{'system':>8} {'findings':>9} {'audit s':>8} {'cpu s':>7} {'×sparql':>8} {'peak MB':>8} {'before MB':>9}")
+    rows = []
+    for system in systems:
+        if system == "remote":
+            with oxigraph(tmp / f"oxigraph-{size}", tmp) as server:
+                rows.append(run_child(system, data, server.sparql_url.removesuffix("/query")))
+        else:
+            rows.append(run_child(system, data, None))
+        row, base = rows[-1], rows[0]
+        if "error" in row:
+            print(f"{system:>8}  error: {row['error']}", flush=True)
+            continue
+        ratio = float(str(row["audit_s"])) / max(float(str(base.get("audit_s", 0) or 0)), 1e-9)
+        print(f"{system:>8} {row['findings']:>9} {row['audit_s']:>8} {row['cpu_s']:>7} {ratio:>8.1f} "
+              f"{row['peak_mb']:>8} {row['peak_before_mb']:>9}", flush=True)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="about how many triples")
+    parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
     parser.add_argument("--seed", type=int, default=7, help="the generator's seed [7]")
-    parser.add_argument("--inference", default=INFERENCE, help=f"pyshacl inference [{INFERENCE}]")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sloppy", action="store_true", help="most entities lack English names and provenance")
+    parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--store-url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(measure(args.child, args.seed, args.inference)))
+        print(json.dumps(measure(args.child, args.data, args.store_url)))
         return
-    columns = ("triples", "findings", "view_s", "pyshacl_s", "sparql_rules_s", "cycles_s", "findings_s", "audit_s")
-    columns += ("warm_cached_s", "peak_before_audit_mb", "peak_mb")
-    print(f"govkg audit on bench/synthetic.py graphs (seed {args.seed}, pyshacl inference {args.inference})")
-    print("  ".join(f"{c:>14}" for c in columns))
+    print(f"govkg audit per engine; load average {os.getloadavg()[0]:.1f}")
     for size in args.sizes:
-        figures = run_child(size, args.seed, args.inference)
-        cells = [f"{figures[c]:>14.3f}" if isinstance(figures[c], float) else f"{figures[c]:>14}" for c in columns]
-        print("  ".join(cells), flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            run_size(size, args.seed, args.sloppy, args.systems, Path(tmp))
+    print(f"\nload average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pyoxigraph as ox
 import rdflib
 
@@ -17,11 +15,14 @@ def oxigraph_select(graph: rdflib.Graph) -> Select:
     default = ox.DefaultGraph()
     store.extend(ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), default) for s, p, o in graph)  # type: ignore[arg-type]
 
-    def select(query: str) -> Iterator[Row]:
+    def select(query: str) -> list[Row]:
+        # pyoxigraph's solutions must be dropped on the thread that made them, before any conversion
+        # (rdflib logs ill-typed literals with a traceback that would keep them alive elsewhere)
         answer = store.query(query)
         assert isinstance(answer, ox.QuerySolutions)
         names = [v.value for v in answer.variables]
-        for solution in answer:
-            yield {name: to_rdflib(term) for name, term in zip(names, solution, strict=True) if term is not None}
+        raw = [tuple(solution) for solution in answer]
+        del answer
+        return [{n: to_rdflib(t) for n, t in zip(names, row, strict=True) if t is not None} for row in raw]
 
     return select
