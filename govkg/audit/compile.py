@@ -103,8 +103,12 @@ def targets(shapes: rdflib.Graph, shape: Node) -> list[str]:
     if (shape, RDF.type, RDFS.Class) in shapes or (shape, RDF.type, OWL.Class) in shapes:
         patterns.append(f"?this {CLASS_PATH} {term(shape)} .")
     patterns += [f"VALUES ?this {{ {term(n)} }}" for n in shapes.objects(shape, SH.targetNode)]
-    patterns += [f"?this {term(p)} [] ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
-    patterns += [f"[] {term(p)} ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
+    for predicate, template in ((SH.targetSubjectsOf, "?this {} [] ."), (SH.targetObjectsOf, "[] {} ?this .")):
+        listed = sorted(term(p) for p in shapes.objects(shape, predicate))
+        if len(listed) == 1:
+            patterns.append(template.format(listed[0]))
+        elif listed:  # one scan per predicate, without a UNION branch each
+            patterns.append(f"VALUES ?_target {{ {' '.join(listed)} }} " + template.format("?_target"))
     return sorted(patterns)
 
 
