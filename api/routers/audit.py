@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 from html import escape
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
@@ -59,6 +59,19 @@ SinceQuery = Annotated[
 ]
 
 
+def _responses(report: str, invalid: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI responses both /api/audit operations share: the formats, 404, 406 and 422."""
+    return {
+        200: {
+            "content": {media: {"schema": {"type": "string"}} for media in (TURTLE, CSV, XLSX)},
+            "description": report,
+        },
+        404: {"model": ErrorBody, "description": "The scope names an entity, document, scenario or rule not there"},
+        406: {"model": ErrorBody, "description": "The Accept header allows none of the formats"},
+        422: {"model": ErrorBody, "description": invalid},
+    }
+
+
 def _filters(
     severity: Severity, under: str | None, document: str | None, scenario: str | None, rule: str | None, accepted: str
 ) -> Filters:
@@ -74,15 +87,10 @@ def _etag(version: str, lang: str, filters: Filters, kind: str, *more: str) -> s
 @router.get(
     "/api/audit",
     response_model=AuditReportModel,
-    responses={
-        200: {
-            "content": {media: {"schema": {"type": "string"}} for media in (TURTLE, CSV, XLSX)},
-            "description": "The report (JSON, the SHACL report as Turtle, or the findings as CSV or XLSX)",
-        },
-        404: {"model": ErrorBody, "description": "The scope names an entity, document, scenario or rule not there"},
-        406: {"model": ErrorBody, "description": "The Accept header allows none of the formats"},
-        422: {"model": ErrorBody, "description": "An unknown language, severity or format"},
-    },
+    responses=_responses(
+        "The report (JSON, the SHACL report as Turtle, or the findings as CSV or XLSX)",
+        "An unknown language, severity or format",
+    ),
 )
 def read_audit(
     request: Request,
@@ -123,14 +131,10 @@ def read_audit(
 @router.post(
     "/api/audit",
     response_model=AuditReportModel,
-    responses={
-        200: {
-            "content": {media: {"schema": {"type": "string"}} for media in (TURTLE, CSV, XLSX)},
-            "description": "The report with every finding marked new or unchanged against the uploaded one",
-        },
-        404: {"model": ErrorBody, "description": "The scope names an entity, document, scenario or rule not there"},
-        422: {"model": ErrorBody, "description": "The body is no full JSON audit report, or covers another scope"},
-    },
+    responses=_responses(
+        "The report with every finding marked new or unchanged against the uploaded one",
+        "The body is no full JSON audit report, or covers another scope",
+    ),
 )
 def compare_audit(
     request: Request,

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import threading
-import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
 from govkg.audit.model import AuditReport, Finding, Since, SourceRef
+from govkg.audit.per_store import PerStore
 from govkg.audit.schema import AuditReportModel, FindingModel, ScopeModel
 from govkg.errors import InvalidParameter, NotFound
 from govkg.store import Store
@@ -160,14 +160,9 @@ def _finding(model: FindingModel) -> Finding:
     )
 
 
-_REMEMBERED: weakref.WeakKeyDictionary[Store, Remembered] = weakref.WeakKeyDictionary()
-_REMEMBERED_LOCK = threading.Lock()
+_REMEMBERED: PerStore[Remembered] = PerStore(Remembered)
 
 
 def remembered_for(store: Store) -> Remembered:
     """The reports served over this store; they go away with the store."""
-    with _REMEMBERED_LOCK:
-        found = _REMEMBERED.get(store)
-        if found is None:
-            found = _REMEMBERED[store] = Remembered()
-        return found
+    return _REMEMBERED.get(store)

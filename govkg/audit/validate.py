@@ -16,7 +16,6 @@ command line.
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -36,6 +35,7 @@ from govkg.audit.model import (
     severity_rank,
 )
 from govkg.audit.oxselect import oxigraph_select
+from govkg.audit.per_store import PerStore
 from govkg.audit.results import Result, findings, report_graph, results_from_report
 from govkg.audit.rules import Select, graph_select, run_sparql_rules, sparql_rules, store_select
 from govkg.audit.shacl import no_remote_graphs, paused_gc, run_pyshacl
@@ -239,17 +239,12 @@ class AuditCache:
             return self._reports[lang]
 
 
-_CACHES: weakref.WeakKeyDictionary[Store, AuditCache] = weakref.WeakKeyDictionary()
-_CACHES_LOCK = threading.Lock()
+_CACHES: PerStore[AuditCache] = PerStore(AuditCache)
 
 
 def audit_cache_for(store: Store) -> AuditCache:
     """The cache that belongs to this store; it goes away with the store."""
-    with _CACHES_LOCK:
-        cache = _CACHES.get(store)
-        if cache is None:
-            cache = _CACHES[store] = AuditCache()
-        return cache
+    return _CACHES.get(store)
 
 
 def cached_audit(store: Store, lang: str = "en") -> AuditReport:
