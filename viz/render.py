@@ -21,7 +21,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from viz.collapse import CLUSTER_PREFIX, fold
+from viz.collapse import CLUSTER_PREFIX, Folding, fold
+from viz.compare_look import legend_colours, paint
+from viz.compare_panel import for_view
 from viz.i18n import UI
 from viz.kinds import HIERARCHICAL, KINDS, RELATIONS, compact
 from viz.layout import COLUMN, org_positions
@@ -54,7 +56,10 @@ def render_html(
     """
     nodes, edges = vis_records(graph)
     focus = graph.graph.get("focus")
-    folding = fold(graph, focus)
+    compare = graph.graph.get("compare")  # compare mode (viz.compare): change colours, nothing folded
+    folding = Folding(frozenset(graph), {}, {}, {}) if compare else fold(graph, focus)
+    if compare:
+        paint(graph, nodes, edges)
     data = {
         "nodes": nodes,
         "positions": {compact(n): xy for n, xy in org_positions(graph).items()},
@@ -89,20 +94,29 @@ def render_html(
         },
         "i18n": UI,
     }
+    if compare:
+        data["compare"] = {**for_view(compare, graph), "colours": legend_colours()}
     if assets is not None:
         linked: str = _template().render(
-            lang=lang, title=title or UI[lang]["title"], assets=assets, data=Markup(json_for_html(data))
+            lang=lang,
+            title=title or UI[lang]["title"],
+            assets=assets,
+            compare=bool(compare),
+            data=Markup(json_for_html(data)),
         )
         return linked
     page_js, vis_js = _asset("static/graph.js"), _vis_asset("vis-network.min.js")
+    compare_js = _asset("static/graph-compare.js") if compare else ""
     html: str = _template().render(
         lang=lang,
         title=title or UI[lang]["title"],
-        csp=csp([vis_js, page_js]),
+        csp=csp([vis_js, page_js] + ([compare_js] if compare else [])),
         vis_css=Markup(_vis_asset("vis-network.css")),
-        page_css=Markup(_asset("static/graph.css")),
+        page_css=Markup(_asset("static/graph.css") + (_asset("static/graph-compare.css") if compare else "")),
         vis_js=Markup(vis_js),
         page_js=Markup(page_js),
+        compare=bool(compare),
+        compare_js=Markup(compare_js),
         data=Markup(json_for_html(data)),
     )
     return html
@@ -110,7 +124,7 @@ def render_html(
 
 def asset_text(name: str) -> str | None:
     """The text of one of the page's assets by file name (what a server sends for ``{assets}/{name}``)."""
-    if name in ("graph.js", "graph.css"):
+    if name in ("graph.js", "graph.css", "graph-compare.js", "graph-compare.css"):
         return _asset(f"static/{name}")
     if name in ("vis-network.min.js", "vis-network.css"):
         return _vis_asset(name)

@@ -30,7 +30,7 @@
   });
   var container = document.getElementById("graph");
   var network = null;
-  var api = window.govkgGraph = { nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, state: state };
+  var api = window.govkgGraph = { nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, state: state, data: DATA };
 
   function t(key) { return DATA.i18n[state.lang][key] || key; }
   function $(id) { return document.getElementById(id); }
@@ -200,6 +200,7 @@
     if (state.selected) { showPanel(state.selected); }
     if (state.focusId) { $("focus-label").textContent = label(nodes.get(state.focusId)); }
     refreshCounts();
+    if (api.onLanguage) { api.onLanguage(state.lang); }
   }
   function holders(id) {
     return edges.get({ filter: function (e) { return e.from === id && e.relation === "held_by"; } })
@@ -207,9 +208,9 @@
   }
   function boxLabel(n, d) {
     /* org chart boxes: the name, and under it the kind (and who holds a post) */
-    if (state.mode !== "org") { return label(n); }
+    if (state.mode !== "org") { return (n.mark || "") + label(n); }
     var kind = d.type[state.lang], held = n.kind === "post" ? holders(n.id) : [];
-    return label(n) + "\n" + kind + (held.length ? " · " + held.join(", ") : "");
+    return (n.mark || "") + label(n) + "\n" + kind + (held.length ? " · " + held.join(", ") : "");
   }
   function relabel() {
     var kindFont = {};
@@ -221,7 +222,7 @@
       var d = DATA.details[n.id], org = state.mode === "org";
       var inside = org || n.baseShape === "box" || n.baseShape === "ellipse";
       return { id: n.id, label: boxLabel(n, d), title: label(n) + "\n" + d.type[state.lang],
-        shape: org ? "box" : n.baseShape, font: { color: inside ? kindFont[n.kind] || "#1d2733" : "#1d2733" } };
+        shape: org ? "box" : n.baseShape, font: { color: n.fontColor || (inside ? kindFont[n.kind] || "#1d2733" : "#1d2733") } };
     }));
     edges.update(edges.map(function (e) {
       if (e.relation === "_fold") { return { id: e.id }; }
@@ -374,6 +375,7 @@
     page.hidden = !(config.pageBase && id.indexOf("id:") === 0);
     /* a link the reader may follow (navigation on click, never a load): only on a served page */
     if (!page.hidden) { page.setAttribute("href", config.pageBase + encodeURIComponent(id.slice(3)) + "?lang=" + state.lang); }
+    if (api.onPanel) { api.onPanel(id); }  /* compare mode adds what changed */
   }
   function hidePanel() {
     state.selected = null; $("panel").hidden = true;
