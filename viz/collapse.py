@@ -1,33 +1,62 @@
-"""The org chart's first view: the top levels, with each deeper subtree folded into one cluster box.
+"""The org chart's first view: what fits one window at readable size, the rest folded into boxes.
 
-A first view is readable only if it fits the window at a zoom where every label is at least 12 px,
-so it shows at most ``budget`` boxes: whole levels of the tree (the hierarchy of :mod:`viz.layout`)
-from the top down while they fit, the focus with its superiors and subordinates always. Every shown
-node whose subordinates are hidden gets a cluster ("Region Midtjylland: 14 more") that the page
-expands with a click. Positions of this folded chart are laid out here too, with the same layout.
+A first view is readable only if it fits the window at a zoom where every label is at least 12 px
+(:data:`MIN_SCALE` × the 14 px font). So the view is laid out (with :mod:`viz.layout`) and measured
+while it is built: the largest hierarchies' tops first; top-level entities that do not fit go into
+group boxes by source document ("Opsamling CCC-samarbejdsmøder: 22 more"), else by kind, else into one
+box; then, level by level, a node's subordinates are shown wherever they still fit. Every shown node
+with hidden subordinates gets a cluster box ("Region Midtjylland: 14 more"). The page expands a
+cluster with the node's whole subtree and a group with its members (each with its own cluster), and
+folds both again. A focus (``?focus=``) is always shown with its superiors and subordinates.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from textwrap import shorten
 
 import networkx as nx
 
-from viz.layout import org_levels, org_positions
+from viz.kinds import KIND_BY_KEY
+from viz.layout import COLUMN, LEVEL_GAP, ROW, org_levels, org_positions
+from viz.style import FONT_PX, MIN_LABEL_PX
 
-BUDGET = 24  # boxes that fit 1400 × 900 at a zoom where 14 px labels stay ≥ 12 px
 CLUSTER_PREFIX = "cluster:"
+GROUP_PREFIX = "group:"
+MIN_SCALE = MIN_LABEL_PX / FONT_PX
+VIEW_PX = (1104.0, 804.0 - 48)  # the graph's part of a 1400 × 900 window, less the zoom buttons at its foot
+BOX = (166.0, 124.0)  # the largest box on the chart: a name wrapped over three lines, the kind under it
+PAD = 16.0  # px the page keeps free around a fitted view
+MAX_TRIES = 60  # layouts tried while growing the view (each one is a small graph)
+
+Positions = dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Top-level entities folded into one box: its label in both languages and its members."""
+
+    da: str
+    en: str
+    members: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Folding:
-    """What the first view shows: nodes, clusters (parent → hidden count), tree children, folded positions."""
+    """The first view: shown nodes and group boxes, clusters (node → hidden count), the tree, positions.
+
+    ``children`` is the tree of :func:`viz.layout.org_levels` plus each group's members under the group;
+    ``group_views`` places each group's members (and their clusters) relative to the group box at 0, 0.
+    """
 
     shown: frozenset[str]
     clusters: dict[str, int]
     children: dict[str, list[str]]
-    positions: dict[str, tuple[float, float]]
+    positions: Positions
+    groups: dict[str, Group] = field(default_factory=dict)
+    group_views: dict[str, Positions] = field(default_factory=dict)
 
 
 def descendants(children: dict[str, list[str]], node: str) -> list[str]:
@@ -40,37 +69,211 @@ def descendants(children: dict[str, list[str]], node: str) -> list[str]:
     return out
 
 
-def fold(graph: nx.MultiDiGraph, focus: str | None = None, budget: int = BUDGET) -> Folding:
-    """The folded first view of a projection (``focus``: a node that must be shown, with its family)."""
-    _, parents = org_levels(graph)
-    children: dict[str, list[str]] = defaultdict(list)
-    for node, parent in sorted(parents.items()):
-        children[parent].append(node)
-    roots = sorted(n for n in graph if n not in parents)
-    shown: set[str] = set(roots)
-    if focus is not None and focus in graph:
-        shown.add(focus)
-        shown.update(children.get(focus, []))
-        up = focus
-        while up in parents:
-            up = parents[up]
-            shown.add(up)
-    frontier = roots
-    while frontier:
-        below = [kid for node in frontier for kid in children.get(node, [])]
-        wider = shown | set(below)
-        if len(wider) + sum(1 for n in wider if any(k not in wider for k in children.get(n, []))) > budget:
-            break
-        shown = wider
-        frontier = below
-    clusters = {
-        node: sum(1 for d in descendants(children, node) if d not in shown)
-        for node in sorted(shown)
-        if any(kid not in shown for kid in children.get(node, []))
+def fits(positions: Positions, view: tuple[float, float] = VIEW_PX, centre: str | None = None) -> bool:
+    """Whether boxes at these centres fit ``view`` px at a zoom that draws labels at 12 px or more.
+
+    With ``centre``, they must fit with that node in the middle of the window.
+    """
+    if not positions:
+        return True
+    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    width, height = max(xs) - min(xs) + BOX[0], max(ys) - min(ys) + BOX[1]
+    if centre in positions:
+        cx, cy = positions[centre]
+        width = 2 * max(cx - min(xs), max(xs) - cx) + BOX[0]
+        height = 2 * max(cy - min(ys), max(ys) - cy) + BOX[1]
+    return width * MIN_SCALE <= view[0] - 2 * PAD and height * MIN_SCALE <= view[1] - 2 * PAD
+
+
+class _Folder:
+    """One projection's tree, and views of it built from a set of shown nodes and groups."""
+
+    def __init__(self, graph: nx.MultiDiGraph, view: tuple[float, float]) -> None:
+        self.graph, self.view = graph, view
+        self.focus: str | None = None  # a node the view must fit around, centred
+        self.levels, parents = org_levels(graph)
+        self.parents = parents
+        self.children: dict[str, list[str]] = defaultdict(list)
+        for node, parent in sorted(parents.items()):
+            self.children[parent].append(node)
+        self.size = {n: 1 + len(descendants(self.children, n)) for n in graph}
+        self.roots = sorted((n for n in graph if n not in parents), key=lambda n: (-self.size[n], self._name(n)))
+        self.tries = 0
+        self.width = (view[0] - 2 * PAD) / MIN_SCALE - BOX[0]  # room for box centres, in chart units
+        self.height = (view[1] - 2 * PAD) / MIN_SCALE - BOX[1]
+        self.capacity = int(self.width // COLUMN + 1) * int(self.height // (ROW + LEVEL_GAP) + 1)
+
+    def _name(self, node: str) -> str:
+        return str(self.graph.nodes[node]["label_da"])
+
+    def hidden(self, shown: set[str], node: str) -> int:
+        return sum(1 for d in descendants(self.children, node) if d not in shown)
+
+    def folded(self, shown: set[str], groups: dict[str, Group]) -> nx.MultiDiGraph:
+        """The view as a graph: shown nodes, a cluster box under each with hidden subordinates, group boxes."""
+        folded = self.graph.subgraph(shown).copy()
+        for node in sorted(shown):
+            if any(kid not in shown for kid in self.children.get(node, [])):
+                folded.add_node(CLUSTER_PREFIX + node, kind="cluster", label_da=self._name(node))
+                folded.add_edge(CLUSTER_PREFIX + node, node, key="sub_organisation")
+        for gid, group in groups.items():
+            folded.add_node(gid, kind="group", label_da=group.da)
+        return folded
+
+    def layout(self, shown: set[str], groups: dict[str, Group]) -> Positions | None:
+        """Positions of this view, or None when it has more boxes than any window holds."""
+        folded = self.folded(shown, groups)
+        if folded.number_of_nodes() > self.capacity:
+            return None
+        self.tries += 1
+        return org_positions(folded, width=self.width + 1)
+
+    def fitting(self, shown: set[str], groups: dict[str, Group]) -> Positions | None:
+        positions = self.layout(shown, groups)
+        return positions if positions is not None and fits(positions, self.view, self.focus) else None
+
+    def group_view(self, group: Group) -> Positions:
+        """A group's members (with their clusters) hanging under the group box, relative to it."""
+        members = set(group.members)
+        view = self.graph.subgraph(members).copy()
+        view.remove_edges_from(list(view.edges))
+        view.add_node("_group", kind="group", label_da=group.da)
+        for member in group.members:
+            view.add_edge(member, "_group", key="sub_organisation")
+            if self.children.get(member):
+                view.add_node(CLUSTER_PREFIX + member, kind="cluster", label_da=self._name(member))
+                view.add_edge(CLUSTER_PREFIX + member, member, key="sub_organisation")
+        placed = org_positions(view)
+        x0, y0 = placed.pop("_group")
+        return {n: (round(x - x0, 1), round(y - y0, 1)) for n, (x, y) in placed.items()}
+
+
+def _by_document(graph: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
+    docs = graph.graph.get("documents", {})
+    for doc in graph.nodes[node].get("docs", []):
+        if doc in docs:
+            title = shorten(str(docs[doc]["title"]), 44, placeholder=" …")
+            return f"doc {doc}", title, title
+    return _all_in_one(graph, node)
+
+
+def _by_kind(graph: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
+    kind = KIND_BY_KEY.get(graph.nodes[node]["kind"])
+    return (f"kind {kind.key}", kind.da, kind.en) if kind else _all_in_one(graph, node)
+
+
+def _all_in_one(graph: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
+    return "~", "Øvrige", "Others"
+
+
+Grouping = Callable[[nx.MultiDiGraph, str], tuple[str, str, str]]
+GROUPINGS: tuple[Grouping, ...] = (_by_document, _by_kind, _all_in_one)
+MORE_GROUPS_COST = 3  # top-level boxes given up, at most, for groups that say more than "Others"
+
+
+def _groups(folder: _Folder, nodes: list[str], key: Grouping) -> dict[str, Group] | None:
+    """Nodes in group boxes by ``key`` (lone ones go to "Others"); None when a box would hold one leaf."""
+    found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for node in nodes:
+        found[key(folder.graph, node)].append(node)
+    for name in [k for k, members in found.items() if len(members) < 2 and k[0] != "~"]:
+        found[_all_in_one(folder.graph, "")].extend(found.pop(name))
+    if any(len(m) == 1 and not folder.children.get(m[0]) for m in found.values()):
+        return None
+    return {
+        f"{GROUP_PREFIX}{i}": Group(da, en, tuple(members))
+        for i, ((_, da, en), members) in enumerate(sorted(found.items()))
     }
-    folded = graph.subgraph(shown).copy()
-    for node in clusters:
-        cluster = CLUSTER_PREFIX + node
-        folded.add_node(cluster, kind="cluster", label_da=graph.nodes[node]["label_da"])
-        folded.add_edge(cluster, node, key="sub_organisation")
-    return Folding(frozenset(shown), clusters, dict(children), org_positions(folded))
+
+
+def fold(graph: nx.MultiDiGraph, focus: str | None = None, view: tuple[float, float] = VIEW_PX) -> Folding:
+    """The folded first view of a projection (``focus``: a node that must be shown, with its family)."""
+    shown: set[str] = set()
+    groups: dict[str, Group] = {}
+    positions: Positions = {}
+    folder = _Folder(graph, view)
+    for must, centred in _musts(folder, focus):
+        folder.focus = focus if centred else None
+        must_roots = [r for r in folder.roots if r in must]
+        shown, groups, positions = _tops(folder, must, must_roots)
+        if positions:
+            break
+    shown = _grow(folder, shown, groups, positions)
+    positions = folder.layout(shown, groups) or org_positions(folder.folded(shown, groups))
+    children = {n: list(kids) for n, kids in folder.children.items()}
+    clusters = {n: folder.hidden(shown, n) for n in sorted(shown) if any(k not in shown for k in children.get(n, []))}
+    for gid, group in groups.items():
+        children[gid] = list(group.members)
+        for member in group.members:
+            if children.get(member):
+                clusters[member] = folder.size[member] - 1
+    return Folding(
+        shown=frozenset(shown | set(groups)),
+        clusters=clusters,
+        children=children,
+        positions=positions,
+        groups=groups,
+        group_views={gid: folder.group_view(group) for gid, group in groups.items()},
+    )
+
+
+def _musts(folder: _Folder, focus: str | None) -> list[tuple[set[str], bool]]:
+    """What a focused view must show, most first, each centred on the focus and then not.
+
+    The focus with its superiors and subordinates; else with its superiors; else the focus alone.
+    """
+    if focus is None or focus not in folder.graph:
+        return [(set(), False)]
+    chain, up = {focus}, focus
+    while up in folder.parents:
+        up = folder.parents[up]
+        chain.add(up)
+    family = chain | set(folder.children.get(focus, []))
+    return [(must, centred) for must in (family, chain, {focus}) for centred in (True, False)]
+
+
+def _tops(folder: _Folder, must: set[str], must_roots: list[str]) -> tuple[set[str], dict[str, Group], Positions]:
+    """The largest hierarchies' tops that fit, the other top-level entities in group boxes that fit.
+
+    Groups by document are preferred while they cost at most :data:`MORE_GROUPS_COST` top-level boxes
+    over one "Others" box; then groups by kind; then one box.
+    """
+    first = [*must_roots, *(r for r in folder.roots if r not in must_roots)]
+    found: list[tuple[int, set[str], dict[str, Group], Positions]] = []
+    for grouping in GROUPINGS:
+        for count in range(min(len(first), folder.capacity), len(must_roots) - 1, -1):
+            kept, rest = first[:count], first[count:]
+            groups = _groups(folder, rest, grouping) if rest else {}
+            if groups is None:
+                continue
+            shown = set(kept) | must
+            positions = folder.fitting(shown, groups)
+            if positions is not None:
+                found.append((count, shown, groups, positions))
+                break
+            if not rest:
+                continue
+    if not found:
+        return set(first) | must, {}, {}
+    most = max(count for count, *_ in found)
+    _, shown, groups, positions = next(f for f in found if f[0] >= most - MORE_GROUPS_COST)
+    return shown, groups, positions
+
+
+def _grow(folder: _Folder, shown: set[str], groups: dict[str, Group], positions: Positions) -> set[str]:
+    """Show subordinates, shallowest first, wherever the whole view still fits the window."""
+    if not positions:
+        return shown
+    queue = sorted(
+        (n for n in shown if any(k not in shown for k in folder.children.get(n, []))),
+        key=lambda n: (folder.levels[n], -folder.size[n], folder._name(n)),
+    )
+    while queue and folder.tries < MAX_TRIES:
+        node = queue.pop(0)
+        wider = shown | set(folder.children[node])
+        if folder.fitting(wider, groups) is None:
+            continue
+        shown = wider
+        queue.extend(k for k in folder.children[node] if folder.children.get(k))
+        queue.sort(key=lambda n: (folder.levels[n], -folder.size[n], folder._name(n)))
+    return shown

@@ -20,7 +20,8 @@ COLUMN = 170  # horizontal room per node (labels wrap at 130 px)
 ROW = 95  # vertical distance between wrapped rows of one level
 LEVEL_GAP = 70  # extra space between levels
 WRAP = 4  # more leaf children than this wrap into a grid
-SHELF_GAP = 140
+SHELF_GAP = 60  # between shelves, beyond the level gap
+BLOCK_GAP = COLUMN / 4  # between hierarchies side by side on a shelf
 ASPECT = 3.0  # width / height the shelves aim for (a landscape screen)
 
 
@@ -66,8 +67,11 @@ def org_levels(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, str]]:
     return levels, parents
 
 
-def org_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """x, y of every node for a top-down org chart (y grows downwards, as on screen)."""
+def org_positions(graph: nx.MultiDiGraph, width: float | None = None) -> dict[str, tuple[float, float]]:
+    """x, y of every node for a top-down org chart (y grows downwards, as on screen).
+
+    Hierarchies are packed onto shelves ``width`` wide, or else as wide as a landscape screen-shaped chart needs.
+    """
     levels, parents = org_levels(graph)
     children: dict[str, list[str]] = defaultdict(list)
     for node, parent in parents.items():
@@ -77,7 +81,7 @@ def org_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     roots = sorted((n for n in graph if n not in parents), key=lambda n: (levels[n], graph.nodes[n]["label_da"]))
     groups = _groups(graph, roots, parents)
     blocks = [_Block(children, levels, group) for group in groups]
-    return _shelves(blocks)
+    return _shelves(blocks, width)
 
 
 def _groups(graph: nx.MultiDiGraph, roots: list[str], parents: dict[str, str]) -> list[list[str]]:
@@ -127,10 +131,10 @@ class _Block:
         return width
 
 
-def _shelves(blocks: list[_Block]) -> dict[str, tuple[float, float]]:
+def _shelves(blocks: list[_Block], width: float | None) -> dict[str, tuple[float, float]]:
     """Pack hierarchies left to right onto shelves about as wide as a screen-shaped chart needs."""
     total = sum(b.width * b.height for b in blocks)
-    limit = max([math.sqrt(total * ASPECT)] + [b.width for b in blocks])
+    limit = max([width or math.sqrt(total * ASPECT)] + [b.width for b in blocks])
     shelves: list[list[_Block]] = []
     used = limit + 1
     for block in blocks:
@@ -138,7 +142,7 @@ def _shelves(blocks: list[_Block]) -> dict[str, tuple[float, float]]:
             shelves.append([])
             used = 0.0
         shelves[-1].append(block)
-        used += block.width + COLUMN / 2
+        used += block.width + BLOCK_GAP
     positions: dict[str, tuple[float, float]] = {}
     top = 0.0
     for shelf in shelves:
@@ -155,6 +159,6 @@ def _shelves(blocks: list[_Block]) -> dict[str, tuple[float, float]]:
         for block in shelf:
             for node, (x, level, row) in block.slots.items():
                 positions[node] = (round(left + x, 1), round(tops[level] + row * ROW, 1))
-            left += block.width + COLUMN / 2
+            left += block.width + BLOCK_GAP
         top = y + SHELF_GAP
     return positions

@@ -77,6 +77,8 @@ def render_html(
             "clusters": {compact(n): count for n, count in folding.clusters.items()},
             "children": {compact(n): [compact(k) for k in kids] for n, kids in folding.children.items()},
             "view": {_folded_id(n): xy for n, xy in folding.positions.items()},
+            "groups": {g: {"da": x.da, "en": x.en, "count": len(x.members)} for g, x in folding.groups.items()},
+            "groupViews": {g: {_folded_id(n): xy for n, xy in v.items()} for g, v in folding.group_views.items()},
             "column": COLUMN,
         },
         "options": {mode_: options(mode_, len(nodes), len(edges)) for mode_ in ("org", "network")},

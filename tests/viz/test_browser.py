@@ -168,7 +168,7 @@ def test_the_language_switch_changes_every_label(
 ) -> None:
     page = open_server_page(guarded, server, "?lang=da")
     labels = (  # an org chart box says the name, then the kind under it
-        "() => Object.fromEntries(window.govkgGraph.nodes.get().filter(n => n.kind !== 'cluster')"
+        "() => Object.fromEntries(window.govkgGraph.nodes.get().filter(n => !['cluster', 'group'].includes(n.kind))"
         ".map(n => [n.id, n.label.split('\\n')[0]]))"
     )
     assert page.evaluate(labels) == {compact(n["id"]): n["label"]["da"] for n in seed_full["nodes"]}

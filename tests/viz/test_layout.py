@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from viz.collapse import descendants, fits, fold
 from viz.layout import COLUMN, org_levels, org_positions, superior_first
 from viz.projection import select
 
@@ -57,3 +58,43 @@ def test_many_leaf_children_wrap_into_rows() -> None:
     assert len(child_columns) < 12
     assert max(child_columns) - min(child_columns) < 12 * COLUMN
     assert all(positions["parent"][1] < y for y in child_rows)
+
+
+def _world(trees: int, loose: int) -> nx.MultiDiGraph:
+    """``trees`` regions with 12 hospitals of 6 units each, and ``loose`` unconnected bodies over three documents."""
+    g = nx.MultiDiGraph(documents={f"doc{i}": {"title": f"Document {i}"} for i in range(3)})
+    for t in range(trees):
+        g.add_node(f"r{t}", kind="organisation", label_da=f"Region {t}", docs=["doc0"])
+        for h in range(12):
+            g.add_node(f"r{t}h{h}", kind="organisation", label_da=f"Hospital {t}.{h}", docs=["doc0"])
+            g.add_edge(f"r{t}h{h}", f"r{t}", key="sub_organisation")
+            for u in range(6):
+                g.add_node(f"r{t}h{h}u{u}", kind="unit", label_da=f"Afdeling {t}.{h}.{u}", docs=["doc0"])
+                g.add_edge(f"r{t}h{h}u{u}", f"r{t}h{h}", key="unit_of")
+    for i in range(loose):
+        g.add_node(f"b{i}", kind="body", label_da=f"Udvalg {i}", docs=[f"doc{i % 3}"])
+    return g
+
+
+def test_the_first_view_fits_the_window_and_folds_the_rest() -> None:
+    graph = _world(trees=6, loose=40)
+    folding = fold(graph)
+    assert fits(folding.positions)
+    assert len(folding.positions) < 40
+    members = [m for g in folding.groups.values() for m in g.members]
+    assert len(members) == len(set(members)) and len(members) > 30
+    assert {f"b{i}" for i in range(40)} <= set(members) | folding.shown, "each loose body is shown or in a group"
+    assert {g.da for g in folding.groups.values()} <= {"Document 0", "Document 1", "Document 2", "Øvrige"}
+    shown = folding.shown - set(folding.groups)
+    for node, hidden in folding.clusters.items():  # a cluster counts what its node hides
+        below = descendants(folding.children, node)
+        assert hidden == sum(1 for d in below if d not in shown) or node in members
+    for group, view in folding.group_views.items():
+        assert set(folding.groups[group].members) <= set(view)
+
+
+def test_a_focused_first_view_shows_the_focus_with_its_superiors_and_subordinates() -> None:
+    graph = _world(trees=6, loose=40)
+    folding = fold(graph, "r3h5")
+    assert {"r3h5", "r3", *(f"r3h5u{u}" for u in range(6))} <= folding.shown
+    assert fits(folding.positions)

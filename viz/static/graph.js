@@ -12,7 +12,8 @@
   var F = DATA.folding;
   var parentOf = {};
   Object.keys(F.children).forEach(function (p) { F.children[p].forEach(function (k) { parentOf[k] = p; }); });
-  var CLUSTER = "cluster:";
+  var NAV = 48;  /* px at the foot of the graph that vis-network's zoom buttons take */
+  var CLUSTER = "cluster:", GROUPS = F.groups || {}, FOLD_LINE = { color: "#607d8b" };
   DATA.nodes.forEach(function (n) { n.baseShape = n.shape; });
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
@@ -21,7 +22,17 @@
       color: { background: "#eef2f6", border: "#607d8b", highlight: { background: "#dfe7ef", border: "#000" } },
       font: { color: "#1d2733" }, shapeProperties: { borderDashes: [4, 3] }, label_da: "", label_en: "" });
     edges.add({ id: CLUSTER + p + "|edge", from: p, to: CLUSTER + p, relation: "_fold", hierarchical: true,
-      color: { color: "#607d8b" }, width: 1, dashes: [4, 3], smooth: false, label_da: "", label_en: "" });
+      color: FOLD_LINE, width: 1, dashes: [4, 3], smooth: false, label_da: "", label_en: "" });
+  });
+  Object.keys(GROUPS).forEach(function (g) {
+    /* top-level entities folded into one box per source document (or kind): a click shows or hides them */
+    nodes.add({ id: g, kind: "group", count: GROUPS[g].count, shape: "box", label_da: GROUPS[g].da, label_en: GROUPS[g].en,
+      color: { background: "#fff8e1", border: "#8a6d00", highlight: { background: "#ffecb3", border: "#000" } },
+      font: { color: "#1d2733" }, borderWidth: 2, shapeProperties: { borderDashes: [4, 3] } });
+    F.children[g].forEach(function (m) {
+      edges.add({ id: g + "|" + m, from: g, to: m, relation: "_fold", hierarchical: true, color: FOLD_LINE, width: 1,
+        dashes: [4, 3], smooth: false, label_da: "", label_en: "" });
+    });
   });
   var visible = new Set();
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
@@ -45,7 +56,10 @@
   function otherLabel(n) { return n[state.lang === "da" ? "label_en" : "label_da"]; }
 
   /* --- what is visible: kind and document filters, client-side focus ------------------------ */
-  function folding() { return state.mode === "org" && !state.focusSet && Object.keys(F.clusters).length > 0; }
+  function folding() {
+    return state.mode === "org" && !state.focusSet && Object.keys(F.clusters).length + Object.keys(GROUPS).length > 0;
+  }
+  function opened(p) { return GROUPS[p] ? F.children[p] : below(p); }
   function below(id) {
     var out = [], stack = (F.children[id] || []).slice();
     while (stack.length) { var c = stack.pop(); out.push(c); stack.push.apply(stack, F.children[c] || []); }
@@ -53,17 +67,15 @@
   }
   function openSet() {
     var open = new Set(F.shown);
-    state.expanded.forEach(function (p) { below(p).forEach(function (d) { open.add(d); }); });
+    state.expanded.forEach(function (p) { if (open.has(p)) { opened(p).forEach(function (d) { open.add(d); }); } });
     return open;
   }
   function computeVisible() {
     visible = new Set();
     var fold = folding(), open = fold ? openSet() : null;
     nodes.forEach(function (n) {
-      if (n.kind === "cluster") {
-        if (fold && open.has(n.parent) && state.expanded.indexOf(n.parent) < 0 && visible.has(n.parent)) { visible.add(n.id); }
-        return;
-      }
+      if (n.kind === "cluster") { return; }
+      if (n.kind === "group") { if (fold) { visible.add(n.id); } return; }
       if (fold && !open.has(n.id) && n.id !== state.focusId) { return; }
       var byKind = !state.hiddenKinds.has(n.kind);
       var byDoc = !state.doc || (n.docs || []).indexOf(state.doc) >= 0;
@@ -71,8 +83,9 @@
       if ((byKind && byDoc && byFocus) || n.id === state.focusId) { visible.add(n.id); }
     });
     if (fold) {
-      nodes.forEach(function (n) {
-        if (n.kind === "cluster" && visible.has(n.parent) && state.expanded.indexOf(n.parent) < 0) { visible.add(n.id); }
+      nodes.forEach(function (n) {  /* a cluster stands for its parent's subordinates while any of them is folded */
+        var hidden = (F.children[n.parent] || []).some(function (k) { return !open.has(k); });
+        if (n.kind === "cluster" && visible.has(n.parent) && hidden) { visible.add(n.id); }
       });
     }
   }
@@ -80,11 +93,18 @@
     var pos = {};
     Object.keys(F.view).forEach(function (id) { pos[id] = F.view[id].slice(); });
     state.expanded.forEach(function (p) {
-      var base = pos[p], full = DATA.positions[p], subtree = below(p), inside = new Set(subtree), xs = [base[0]];
-      subtree.forEach(function (d) {
-        pos[d] = [base[0] + DATA.positions[d][0] - full[0], base[1] + DATA.positions[d][1] - full[1]];
-        xs.push(pos[d][0]);
-      });
+      /* a group's members as laid out under it; a node's subtree as in the whole chart, moved under it */
+      var base = pos[p], placed = {};
+      if (!base) { return; }
+      if (GROUPS[p]) {
+        Object.keys(F.groupViews[p]).forEach(function (d) { placed[d] = F.groupViews[p][d]; });
+      } else {
+        below(p).forEach(function (d) {
+          placed[d] = [DATA.positions[d][0] - DATA.positions[p][0], DATA.positions[d][1] - DATA.positions[p][1]];
+        });
+      }
+      var inside = new Set(Object.keys(placed)), xs = [base[0]];
+      inside.forEach(function (d) { pos[d] = [base[0] + placed[d][0], base[1] + placed[d][1]]; xs.push(pos[d][0]); });
       var right = Math.max.apply(null, xs) - base[0], left = base[0] - Math.min.apply(null, xs);
       Object.keys(pos).forEach(function (id) {
         if (id === p || inside.has(id) || id === CLUSTER + p || pos[id][1] < base[1] - 1) { return; }
@@ -104,13 +124,13 @@
   function expand(id) {
     if (!F.children[id] || state.expanded.indexOf(id) >= 0) { return; }
     state.expanded.push(id);
-    place(); refresh();
-    if (network) { fitNodes([id].concat(below(id)), false); }
+    relabelGroups(); place(); refresh();
+    if (network) { fitNodes([id].concat(opened(id)), false); }
   }
   function collapse(id) {
     var gone = new Set([id].concat(below(id)));
     state.expanded = state.expanded.filter(function (p) { return !gone.has(p); });
-    place(); refresh();
+    relabelGroups(); place(); refresh();
     if (network) { fitNodes([id], false); }
   }
   function smallestLabel() {
@@ -120,24 +140,44 @@
     edgeView.forEach(function (e) { if (e.label) { sizes.push(DATA.options[state.mode].edges.font.size); } });
     return sizes.length ? network.getScale() * Math.min.apply(null, sizes) : null;
   }
+  function near(want, low, high, room) {
+    /* the camera coordinate closest to ``want`` that still shows all of [low, high] in ``room`` */
+    var a = high - room / 2, b = low + room / 2;
+    return Math.min(Math.max(want, Math.min(a, b)), Math.max(a, b));
+  }
   function fitNodes(ids, initial) {
-    /* fill the window with these nodes, but never so far out that a label drops under config.minLabel px */
-    var font = DATA.options[state.mode].nodes.font.size, minScale = config.minLabel / font;
+    /* fill the window with these boxes (centred on the focus when that still fits), but never zoom so far out
+       that a label drops under config.minLabel px: then show the top left (first view) or the top of a subtree */
+    var font = DATA.options[state.mode].nodes.font.size, minScale = config.minLabel / font, pad = 16;
     ids = ids.filter(function (id) { return visible.has(id); });
-    network.fit({ nodes: ids.length ? ids : undefined, animation: false });
-    var scale = network.getScale();
-    if (scale >= minScale && scale <= config.maxScale) { return; }
-    var target = Math.min(Math.max(scale, minScale), config.maxScale);
-    var anchor = ids.length === 1 || config.focus ? (config.focus && visible.has(config.focus) ? config.focus : ids[0]) : null;
-    if (target === minScale && !anchor && initial) {
-      /* too many boxes for one readable screen: start at the top left corner of the chart */
-      var minX = Infinity, minY = Infinity, placed = network.getPositions(ids);
-      Object.keys(placed).forEach(function (id) { minX = Math.min(minX, placed[id].x); minY = Math.min(minY, placed[id].y); });
-      var rect = container.getBoundingClientRect();
-      network.moveTo({ position: { x: minX - 90 + rect.width / 2 / target, y: minY - 60 + rect.height / 2 / target }, scale: target });
-      return;
+    network.fit({ nodes: ids.length ? ids : undefined, animation: false });  /* sizes every box */
+    if (!ids.length) { return; }
+    var b = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      var box = network.getBoundingBox(id);
+      b.left = Math.min(b.left, box.left); b.top = Math.min(b.top, box.top);
+      b.right = Math.max(b.right, box.right); b.bottom = Math.max(b.bottom, box.bottom);
+    });
+    var rect = container.getBoundingClientRect(), w = rect.width - 2 * pad, h = rect.height - 2 * pad - NAV;
+    var scale = Math.min(config.maxScale, w / (b.right - b.left), h / (b.bottom - b.top));
+    var centre = { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
+    function lifted(c) { return { x: c.x, y: c.y + NAV / 2 / scale }; }  /* keep the zoom buttons' strip free */
+    var focus = initial && config.focus && visible.has(config.focus) ? network.getPositions([config.focus])[config.focus] : null;
+    if (focus) {
+      var centred = Math.min(config.maxScale, w / 2 / Math.max(focus.x - b.left, b.right - focus.x, 1),
+        h / 2 / Math.max(focus.y - b.top, b.bottom - focus.y, 1));
+      if (centred >= minScale) {
+        scale = centred; centre = { x: focus.x, y: focus.y };
+      } else if (scale >= minScale) {  /* as near the middle as the fitted view allows */
+        centre = { x: near(focus.x, b.left, b.right, w / scale), y: near(focus.y, b.top, b.bottom, h / scale) };
+      }
     }
-    network.moveTo({ position: anchor ? network.getPositions([anchor])[anchor] : network.getViewPosition(), scale: target });
+    if (scale < minScale) {
+      scale = minScale;
+      var first = network.getPositions([ids[0]])[ids[0]];
+      centre = focus || { x: initial ? b.left + w / 2 / scale : centre.x, y: (initial ? b.top : first.y - 40) + h / 2 / scale };
+    }
+    network.moveTo({ position: lifted(centre), scale: scale, animation: false });
   }
   function keepPositions() {
     /* Settled nodes keep their place when filters hide and show them again (physics is off by then). */
@@ -219,6 +259,7 @@
       if (n.kind === "cluster") {
         return { id: n.id, label: label(nodes.get(n.parent)) + ": " + n.count + " " + t("more"), title: t("expand_hint") };
       }
+      if (n.kind === "group") { return groupLabel(n); }
       var d = DATA.details[n.id], org = state.mode === "org";
       var inside = org || n.baseShape === "box" || n.baseShape === "ellipse";
       return { id: n.id, label: boxLabel(n, d), title: label(n) + "\n" + d.type[state.lang],
@@ -232,6 +273,11 @@
       return record;
     }));
   }
+  function groupLabel(n) {
+    var open = state.expanded.indexOf(n.id) >= 0;
+    return { id: n.id, label: label(n) + (open ? "" : ": " + n.count + " " + t("more")), title: t(open ? "collapse_hint" : "expand_hint") };
+  }
+  function relabelGroups() { nodes.update(Object.keys(GROUPS).map(function (g) { return groupLabel(nodes.get(g)); })); }
   function refreshCounts() {
     $("counts").textContent = nodeView.length + " " + t("nodes") + " · " + edgeView.length + " " + t("edges");
   }
@@ -280,12 +326,13 @@
   /* --- search -------------------------------------------------------------------------------- */
   function buildSearchOptions() {
     var list = $("search-options"); clear(list);
-    nodes.forEach(function (n) { list.appendChild(el("option", null)).value = label(n); });
+    drawn().forEach(function (n) { list.appendChild(el("option", null)).value = label(n); });
   }
+  function drawn() { return nodes.get({ filter: function (n) { return n.kind !== "cluster" && n.kind !== "group"; } }); }
   function find(query) {
     var q = query.trim().toLocaleLowerCase();
     if (!q) { return null; }
-    var all = nodes.get(), i, tests = [
+    var all = drawn(), i, tests = [
       function (n) { return label(n).toLocaleLowerCase() === q; },
       function (n) { return otherLabel(n).toLocaleLowerCase() === q || (n.alt || []).some(function (a) {
         return a.toLocaleLowerCase() === q; }); },
@@ -301,10 +348,12 @@
   }
   function unfold(id) {
     /* open the folded subtree a node sits in, so search can show it */
-    if (!folding() || visible.has(id)) { return; }
-    var open = openSet(), up = id;
-    while (parentOf[up] !== undefined && !open.has(parentOf[up])) { up = parentOf[up]; }
-    if (parentOf[up] !== undefined) { expand(parentOf[up]); }
+    for (var step = 0; step < 50 && folding() && !visible.has(id); step++) {
+      var open = openSet(), up = id;
+      while (parentOf[up] !== undefined && !open.has(parentOf[up])) { up = parentOf[up]; }
+      if (parentOf[up] === undefined || state.expanded.indexOf(parentOf[up]) >= 0) { return; }
+      expand(parentOf[up]);
+    }
   }
   function search(query) {
     var hit = find(query), status = $("search-status");
@@ -365,6 +414,7 @@
     var out = document.querySelector("#panel-out ul"), into = document.querySelector("#panel-in ul");
     clear(out); clear(into);
     edges.forEach(function (e) {
+      if (e.relation === "_fold") { return; }
       if (e.from === id) { out.appendChild(relationItem("→ " + e["label_" + state.lang] + ":", e.to)); }
       if (e.to === id) { into.appendChild(relationItem("← " + e["label_" + state.lang] + ":", e.from)); }
     });
@@ -428,6 +478,7 @@
     network.on("click", function (params) {
       var id = params.nodes[0];
       if (id && id.indexOf(CLUSTER) === 0) { expand(nodes.get(id).parent); return; }
+      if (id && GROUPS[id]) { if (state.expanded.indexOf(id) >= 0) { collapse(id); } else { expand(id); } return; }
       if (id) { showPanel(id); network.setSize("100%", "100%"); } else if (!params.edges.length) { hidePanel(); }
     });
     network.on("doubleClick", function (params) {
@@ -479,8 +530,9 @@
   api.draw = draw;
   api.expand = expand;
   api.unfold = unfold;
-  api.expandAll = function () { Object.keys(F.clusters).forEach(expand); };
+  api.expandAll = function () { Object.keys(GROUPS).concat(Object.keys(F.clusters)).forEach(expand); };
   api.collapse = collapse;
+  api.members = function (g) { return (F.children[g] || []).slice(); };
   api.smallestLabel = function () { return smallestLabel(); };
   api.downloadPng = downloadPng;
 
