@@ -20,7 +20,7 @@ from api.limits import BodyLimit
 from api.pages.install import install_pages
 from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql, workbench
 from api.security_headers import SecurityHeaders
-from api.sparql_fastpath import SparqlFastPath
+from api.sparql_fastpath import SparqlFirst
 from govkg import __version__
 from govkg.config import Settings
 from govkg.errors import GovkgError
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if evaluation is not None and evaluation.pool is not None:
             evaluation.pool.close()  # stop the query workers with the server
 
-    app = FastAPI(
+    app = SparqlFirst(  # a FastAPI app that answers /sparql before its middleware stack (same handlers)
         title="govkg",
         version=__version__,
         summary="Who sits where, reports to whom and must do what in Danish health governance.",
@@ -75,7 +75,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(workbench.router)
     app.mount("/static/sparql", StaticFiles(directory=workbench.STATIC_DIR), name="sparql-static")  # YASGUI
     install_pages(app)  # /id/{slug}, /ontology, /docs with local assets
-    app.add_middleware(SparqlFastPath)  # /sparql past FastAPI's router: same handlers, less overhead
     app.add_middleware(BodyLimit, settings=settings)  # 413 before anything reads a body
     app.add_middleware(SecurityHeaders, settings=settings)  # outermost: every answer gets the headers
     return app

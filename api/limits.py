@@ -42,9 +42,13 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         limit = self.limit_for(scope)
-        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length", b"0")
         if len(scope.get("query_string", b"")) > self.settings.max_query_bytes:
             await refuse(send, BodyTooLarge(self.settings.max_query_bytes))
+            return
+        if declared == b"0" and b"transfer-encoding" not in headers:  # no body: nothing to count
+            await self.app(scope, receive, send)
             return
         if not declared.isdigit() or int(declared) > limit:
             await refuse(send, BodyTooLarge(limit) if declared.isdigit() else HTTPException(400, "bad Content-Length"))

@@ -59,18 +59,21 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                names = {name.lower() for name, _ in headers}
-                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", self.referrer_policy)]
-                content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-                if content_type.startswith(b"text/html") and b"content-security-policy" not in names:
-                    extra.append((b"content-security-policy", policy(self.frame_ancestors).encode()))
-                    if self.frame_ancestors == "'none'":
-                        extra.append((b"x-frame-options", b"DENY"))
-                headers += [(name, value) for name, value in extra if name not in names]
-                message = {**message, "headers": headers}
+                message = {**message, "headers": headers + self.missing(headers)}
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+    def missing(self, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        """The headers a response with these (lower-case) ``headers`` lacks."""
+        names = {name.lower() for name, _ in headers}
+        extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", self.referrer_policy)]
+        content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
+        if content_type.startswith(b"text/html") and b"content-security-policy" not in names:
+            extra.append((b"content-security-policy", policy(self.frame_ancestors).encode()))
+            if self.frame_ancestors == "'none'":
+                extra.append((b"x-frame-options", b"DENY"))
+        return [(name, value) for name, value in extra if name not in names]
 
 
 @inline

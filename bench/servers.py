@@ -81,10 +81,12 @@ def wait_until(url: str, process: subprocess.Popen[bytes], log: Path, timeout: f
 
 
 @contextmanager
-def spawned(command: Sequence[str], log: Path, env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
-    """A subprocess with its output in ``log``, terminated (then killed) on the way out."""
+def spawned(
+    command: Sequence[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A subprocess (in ``cwd``, else :data:`ROOT`) with its output in ``log``, terminated (then killed) on the way out."""
     with log.open("wb") as out:
-        process = subprocess.Popen(list(command), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(list(command), cwd=cwd or ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         yield process
     finally:
@@ -130,14 +132,18 @@ def govkg(
     remote: Running | None = None,
     settings: Mapping[str, str] | None = None,
     timeout: float = 600.0,
+    root: Path | None = None,
 ) -> Iterator[Running]:
-    """The govkg app under uvicorn, embedded or on a running Oxigraph server; ``settings`` as in :func:`govkg_env`."""
+    """The govkg app under uvicorn, embedded or on a running Oxigraph server; ``settings`` as in :func:`govkg_env`.
+
+    ``root``: the checkout whose ``api`` and ``govkg`` to run (another commit's worktree), else :data:`ROOT`.
+    """
     port = free_port()
     base = remote.sparql_url.removesuffix("/query") if remote else None
     command = [str(BIN / "python"), "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     log = logs / f"govkg-{'remote' if remote else 'embedded'}-{port}.log"
-    with spawned(command, log, govkg_env(data, base, settings)) as process:
+    with spawned(command, log, govkg_env(data, base, settings), root) as process:
         wait_until(f"http://127.0.0.1:{port}/healthz", process, log, timeout)
         yield Running(f"http://127.0.0.1:{port}/sparql", (process, *(remote.processes if remote else ())))
 

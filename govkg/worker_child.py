@@ -19,7 +19,7 @@ import resource
 import signal
 import socket
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 HEADER = struct.Struct("!Q")
@@ -34,15 +34,18 @@ def frame(value: object) -> bytes:
     return HEADER.pack(len(data)) + data
 
 
-def _read_exactly(sock: socket.socket, size: int) -> bytes | None:
-    chunks, missing = [], size
-    while missing:
-        chunk = sock.recv(min(missing, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        missing -= len(chunk)
-    return b"".join(chunks)
+def _frames(sock: socket.socket) -> Iterator[bytes]:
+    """The payloads of the frames arriving on ``sock``, until it closes (usually one ``recv`` each)."""
+    buffer = bytearray()
+    while True:
+        while len(buffer) < HEADER.size or len(buffer) < HEADER.size + HEADER.unpack_from(buffer)[0]:
+            chunk = sock.recv(1 << 20)
+            if not chunk:
+                return
+            buffer += chunk
+        end = HEADER.size + HEADER.unpack_from(buffer)[0]
+        yield bytes(buffer[HEADER.size : end])
+        del buffer[:end]
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -89,10 +92,7 @@ def serve(
     try:
         _settle(sock.fileno(), memory_bytes, isolate_network)
         target = context()
-        while (header := _read_exactly(sock, HEADER.size)) is not None:
-            payload = _read_exactly(sock, HEADER.unpack(header)[0])
-            if payload is None:
-                break
+        for payload in _frames(sock):
             job, args = pickle.loads(payload)
             try:
                 answer = frame((True, job(target, *args)))

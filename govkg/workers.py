@@ -13,8 +13,10 @@ gets inside the child. The embedded store is its own source (:class:`StoreSource
 store would give each child a read-only handle it opens after the fork.
 
 Jobs are module-level functions called as ``job(context, *args)`` in the child; their result (or
-exception) comes back pickled. Any event loop may call :meth:`WorkerPool.run`: a free worker is
-handed to the next waiter through its own loop.
+exception) comes back pickled, over a socket the serving event loop watches for the worker's whole
+life (:mod:`govkg.worker_channel`). Idle workers stay forked and warm: the most recently used is
+reused first. Any event loop may call :meth:`WorkerPool.run`: a free worker is handed to the next
+waiter through its own loop (a worker another loop watches is replaced).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from govkg.errors import QueryAborted, QueryTimeout
-from govkg.worker_child import HEADER, frame, serve
+from govkg.worker_channel import Channel, ended, expire, running_loop, why_ended
+from govkg.worker_child import frame, serve
 
 T = TypeVar("T")
 
@@ -57,27 +60,9 @@ class Worker:
     """One child process and the parent's end of its socket."""
 
     pid: int
-    sock: socket.socket
+    channel: Channel
     generation: object
     jobs: int = field(default=0)
-
-
-def _reap(pid: int) -> int | None:
-    """The child's wait status if it has ended (reaped now), else None."""
-    try:
-        done, status = os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return 0
-    return status if done else None
-
-
-async def _ended(pid: int, wait: float = 2.0) -> int | None:
-    """The wait status of a child whose socket closed (it is dying), or None if it does not end within ``wait``."""
-    try:
-        _, status = await asyncio.wait_for(asyncio.to_thread(os.waitpid, pid, 0), wait)
-    except (TimeoutError, ChildProcessError):
-        return None
-    return status
 
 
 def _stop_all(workers: set[Worker]) -> None:
@@ -90,7 +75,7 @@ def _kill(worker: Worker) -> None:
         os.kill(worker.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    worker.sock.close()
+    worker.channel.close()
     threading.Thread(target=_collect, args=(worker.pid,), daemon=True).start()  # a big child takes a while to go
 
 
@@ -99,16 +84,6 @@ def _collect(pid: int) -> None:
         os.waitpid(pid, 0)
     except ChildProcessError:
         pass
-
-
-def why_ended(status: int) -> str:
-    """Words for a worker's wait status."""
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        if sig == signal.SIGABRT:
-            return "it ran out of its memory allowance (or the engine aborted)"
-        return f"the engine crashed ({signal.Signals(sig).name})"
-    return f"the worker ended with status {os.WEXITSTATUS(status)}"
 
 
 class WorkerPool:
@@ -158,7 +133,7 @@ class WorkerPool:
             lock.release()
         child.close()
         parent.setblocking(False)
-        worker = Worker(pid, parent, generation)
+        worker = Worker(pid, Channel(parent), generation)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -182,6 +157,7 @@ class WorkerPool:
         _kill(worker)
 
     async def _acquire(self, deadline: float) -> Worker:
+        loop = asyncio.get_running_loop()
         while True:
             generation = self.source.generation()
             stale: list[Worker] = []
@@ -193,38 +169,58 @@ class WorkerPool:
                     worker = None
                 room = worker is None and len(self._all) - len(stale) + self._forking < self.size
                 if worker is None and not room:
-                    loop = asyncio.get_running_loop()
                     future: asyncio.Future[Worker | None] = loop.create_future()
                     self._waiters.append((loop, future))
             for old in stale:  # their copy of the data is out of date (and holds its memory)
                 self._retire(old)
             if worker is not None:
-                if _reap(worker.pid) is None:
+                if worker.channel.usable_on(loop):
                     return worker
-                self._retire(worker)  # it died while idle
+                self._retire(worker)  # it died while idle, or another event loop watches its socket
                 continue
             if room:
                 return await self._fork(generation, deadline)
-            try:
-                handed = await asyncio.wait_for(future, max(deadline - time.monotonic(), 0))
-            except TimeoutError:
-                with self._lock:
-                    if (loop, future) in self._waiters:
-                        self._waiters.remove((loop, future))
-                raise QueryTimeout("no evaluation worker came free within the time limit") from None
-            if handed is not None:
+            handed = await self._wait(loop, future, deadline)
+            if handed is not None and handed.channel.usable_on(loop):
                 return handed
+            if handed is not None:
+                self._retire(handed)
+
+    async def _wait(
+        self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Worker | None], deadline: float
+    ) -> Worker | None:
+        """What :meth:`_release` hands this waiter: a worker, or None for a free slot."""
+        timer = loop.call_later(max(deadline - time.monotonic(), 0), expire, future)
+        try:
+            return await future
+        except TimeoutError:
+            with self._lock:
+                if (loop, future) in self._waiters:
+                    self._waiters.remove((loop, future))
+            raise QueryTimeout("no evaluation worker came free within the time limit") from None
+        except asyncio.CancelledError:  # the client left just as a worker was handed over: pass it on
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self._release(future.result())
+            raise
+        finally:
+            timer.cancel()
 
     def _release(self, worker: Worker | None) -> None:
         """Hand a worker (None: a free slot) to the next waiter, or put it with the idle ones."""
-        with self._lock:
-            while self._waiters:
-                loop, future = self._waiters.popleft()
-                if not future.done():
-                    loop.call_soon_threadsafe(self._hand, future, worker)
+        while True:
+            with self._lock:
+                if not self._waiters:
+                    if worker is not None:
+                        self._idle.append(worker)
                     return
-            if worker is not None:
-                self._idle.append(worker)
+                loop, future = self._waiters.popleft()
+            if loop is running_loop():  # the usual case: no wake-up through the loop's self-pipe
+                if not future.done():
+                    future.set_result(worker)
+                    return
+            elif not loop.is_closed():
+                loop.call_soon_threadsafe(self._hand, future, worker)
+                return
 
     def _hand(self, future: asyncio.Future[Worker | None], worker: Worker | None) -> None:
         if future.done():  # its request gave up meanwhile: pass it on
@@ -257,14 +253,14 @@ class WorkerPool:
         self, worker: Worker, deadline: float, timeout: float, job: Callable[..., T], args: Any, keep: bool
     ) -> T:
         try:
-            async with asyncio.timeout_at(asyncio.get_running_loop().time() + deadline - time.monotonic()):
-                ok, value = await _exchange(worker, frame((job, args)))
+            answer = await worker.channel.exchange(frame((job, args)), deadline - time.monotonic())
+            ok, value = pickle.loads(answer)
         except TimeoutError:
             self._retire(worker)
             self._release(None)
             raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s and was stopped") from None
         except (ConnectionError, EOFError, OSError):
-            status = await _ended(worker.pid)
+            status = await ended(worker.pid)
             self._retire(worker)
             self._release(None)
             reason = why_ended(status) if status is not None else "the worker stopped answering"
@@ -286,21 +282,3 @@ class WorkerPool:
         if memory:
             raise QueryAborted("the query could not be evaluated: it ran out of its memory allowance")
         raise value
-
-
-async def _exchange(worker: Worker, request: bytes) -> tuple[bool, Any]:
-    loop = asyncio.get_running_loop()
-    await loop.sock_sendall(worker.sock, request)
-    header = await _receive(loop, worker.sock, HEADER.size)
-    return pickle.loads(await _receive(loop, worker.sock, HEADER.unpack(header)[0]))  # type: ignore[no-any-return]
-
-
-async def _receive(loop: asyncio.AbstractEventLoop, sock: socket.socket, size: int) -> bytes:
-    buffer = bytearray(size)
-    view, got = memoryview(buffer), 0
-    while got < size:
-        count = await loop.sock_recv_into(sock, view[got:])
-        if count == 0:
-            raise EOFError("the worker closed its socket")
-        got += count
-    return bytes(buffer)

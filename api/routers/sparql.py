@@ -93,6 +93,23 @@ def version_headers(version: DatasetVersion, fmt: Format | None = None) -> dict[
     return headers if fmt is None else {**headers, "Vary": "Accept"}
 
 
+class Answer(Response):
+    """A query's answer (200), sent with headers made once per dataset version and format."""
+
+    def __init__(self, body: bytes, version: DatasetVersion, fmt: Format) -> None:
+        self.status_code = 200
+        self.background = None
+        self.body = body
+        self.raw_headers = [(b"content-length", str(len(body)).encode()), *answer_headers(version, fmt)]
+
+
+@lru_cache(maxsize=64)
+def answer_headers(version: DatasetVersion, fmt: Format) -> tuple[tuple[bytes, bytes], ...]:
+    """An answer's headers but its length, as :class:`Response` writes them (``charset`` for ``text/*``)."""
+    made = Response(None, headers=version_headers(version, fmt), media_type=fmt.content_type).raw_headers
+    return tuple(header for header in made if header[0] != b"content-length")
+
+
 def not_modified(request: Request, tags: set[str]) -> bool:
     """Whether a GET's If-None-Match names one of the current ETags (weak comparison)."""
     header = request.headers.get("if-none-match")
@@ -147,7 +164,7 @@ async def answer_query(request: Request, store: Store, settings: Settings, op: O
     fmt = graphs if form == "GRAPH" else solutions
     if fmt is None:
         return protocol_error(406, acceptable(GRAPH_OFFERS if solutions else SOLUTION_OFFERS))
-    return Response(body, headers=version_headers(version, fmt), media_type=fmt.content_type)
+    return Answer(body, version, fmt)
 
 
 async def apply_update(request: Request, store: Store, settings: Settings, op: Operation) -> Response:

@@ -7,10 +7,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.exceptions import HTTPException
 
+from api import sparql_fastpath
 from api.app import create_app
 from api.errors import govkg_error_handler, http_error_handler
 from api.routers import sparql
-from api.sparql_fastpath import SparqlFastPath
+from api.sparql_fastpath import SparqlFirst
 from govkg.errors import GovkgError
 from govkg.service import reload
 from govkg.store import EmbeddedStore
@@ -36,7 +37,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, TestClie
     routes_only.state.settings, routes_only.state.store = settings, store
     routes_only.include_router(sparql.router)
     app = create_app(settings, store=store)
-    assert SparqlFastPath.__name__ in [getattr(m.cls, "__name__", "") for m in app.user_middleware], "short way in"
+    assert isinstance(app, SparqlFirst), "short way in"
     return TestClient(routes_only), TestClient(app)
 
 
@@ -56,3 +57,25 @@ def test_fast_path_and_routes_agree(
 def test_other_paths_pass_through(both: tuple[TestClient, TestClient]) -> None:
     assert both[1].get("/healthz").status_code == 200
     assert both[1].get("/sparql/nothing").status_code == 404
+
+
+def test_fast_answers_carry_the_security_headers_and_limits(both: tuple[TestClient, TestClient]) -> None:
+    answer = both[1].get("/sparql", params={"query": QUERY})
+    assert answer.headers["x-content-type-options"] == "nosniff" and "referrer-policy" in answer.headers
+    page = both[1].get("/sparql", headers={"Accept": "text/html"})
+    assert "frame-ancestors" in page.headers["content-security-policy"]
+    limit = both[1].app.state.settings.max_query_bytes  # type: ignore[attr-defined]
+    headers = {"Content-Type": "application/sparql-query"}
+    assert both[1].post("/sparql", content="#" * (limit + 1), headers=headers).status_code == 413
+
+
+def test_an_unexpected_failure_is_a_json_500(
+    both: tuple[TestClient, TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(request: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(sparql_fastpath.HANDLERS, "GET", broken)
+    answer = both[1].get("/sparql", params={"query": QUERY})
+    assert answer.status_code == 500 and answer.json()["error"] == "INTERNAL_ERROR"
+    assert answer.headers["x-content-type-options"] == "nosniff"

@@ -1,0 +1,98 @@
+"""Ordinary ``/sparql`` throughput before and after issue 18's hardening, measured in one run.
+
+    .venv/bin/python bench/hardening.py                                # 100k triples, 5 rounds of 5 s
+    .venv/bin/python bench/hardening.py --dataset seed --rounds 3 --old b43a0b1
+
+Starts, side by side on 127.0.0.1 and over the same data folder, govkg at each ``--old`` commit
+(checked out with ``git worktree add --detach`` under ``--worktrees``, run with this checkout's
+.venv), this checkout with its defaults (queries in worker processes), and this checkout with
+``GOVKG_ISOLATE_QUERIES=false`` (threads). Then, round after round, drives each server in turn
+(the order rotates every round, so a change in the machine's load falls on all of them alike) with
+``wrk`` (one thread, ``--clients`` keep-alive connections) on ``sparql_load.LOAD_QUERY``, the
+ordinary ``LIMIT 10`` query, and reads each server's CPU time (its process and its worker
+processes) from ``/proc``. It prints the median requests/s, its ratio to the first server, and the
+median server CPU milliseconds per request. It asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import servers  # noqa: E402
+from isolation import cpu_seconds, wrk  # noqa: E402
+from sparql_load import LOAD_QUERY, WRK_REPORT, datasets  # noqa: E402
+
+#: b43a0b1: the last commit before issue 18 (no guard, threads); 21e7c19: guard and headers, before the worker pool.
+OLD = ("b43a0b1", "21e7c19")
+
+
+def checkout(commit: str, under: Path) -> Path:
+    """A detached worktree of ``commit`` under ``under`` (made once, reused)."""
+    path = under / f"govkg-{commit}"
+    if not (path / "api").exists():
+        subprocess.run(["git", "-C", str(servers.ROOT), "worktree", "add", "--detach", str(path), commit],
+                       check=True, capture_output=True, timeout=120)  # fmt: skip
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dataset", default="100k", help="seed, 10k, 100k or 1m [100k]")
+    parser.add_argument("--old", nargs="*", default=list(OLD), help=f"commits to compare with {list(OLD)}")
+    parser.add_argument("--worktrees", type=Path, default=Path("/tmp"), help="where old commits are checked out")
+    parser.add_argument("--no-threads", action="store_true", help="leave out this checkout without isolation")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    data = datasets([args.dataset], servers.ROOT / "bench" / "data")[args.dataset]
+    head = subprocess.run(["git", "-C", str(servers.ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    builds: dict[str, tuple[Path, dict[str, str]]] = {c: (checkout(c, args.worktrees), {}) for c in args.old}
+    builds[f"{head} isolated"] = (servers.ROOT, {})
+    if not args.no_threads:
+        builds[f"{head} threads"] = (servers.ROOT, {"isolate_queries": "false"})
+    loads = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{args.dataset}: {args.rounds} rounds × {args.duration:g} s, wrk -t1 -c{args.clients}; load average {loads}")
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        script = Path(tmp) / "report.lua"
+        script.write_text(WRK_REPORT)
+        running = {
+            name: stack.enter_context(servers.govkg(data, Path(tmp), settings=settings, root=root))
+            for name, (root, settings) in builds.items()
+        }
+        for server in running.values():  # warm: first query, workers forked, caches filled
+            for _ in range(50):
+                httpx.get(server.sparql_url, params={"query": LOAD_QUERY}, timeout=60).raise_for_status()
+        rates: dict[str, list[float]] = {name: [] for name in running}
+        costs: dict[str, list[float]] = {name: [] for name in running}
+        names = list(running)
+        for number in range(args.rounds):
+            for name in names[number % len(names) :] + names[: number % len(names)]:
+                pid = running[name].processes[0].pid
+                cpu = cpu_seconds(pid)
+                rate, requests = wrk(running[name].sparql_url, args.clients, args.duration, script)
+                rates[name].append(rate)
+                costs[name].append((cpu_seconds(pid) - cpu) / requests * 1000)
+    first = statistics.median(rates[names[0]])
+    print(f"{'build':<20}{'median req/s':>13}{'× ' + names[0]:>13}{'CPU ms/req':>12}   req/s per round")
+    for name in names:
+        median = statistics.median(rates[name])
+        rounds = " ".join(f"{r:.0f}" for r in rates[name])
+        print(f"{name:<20}{median:>13.0f}{median / first:>13.2f}{statistics.median(costs[name]):>12.3f}   {rounds}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
