@@ -84,7 +84,7 @@ def wait_until(url: str, process: subprocess.Popen[bytes], log: Path, timeout: f
 def spawned(
     command: Sequence[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A subprocess (in ``cwd``, else :data:`ROOT`) with its output in ``log``, terminated (then killed) on the way out."""
+    """A subprocess (in ``cwd``, else :data:`ROOT`) writing to ``log``, terminated (then killed) on the way out."""
     with log.open("wb") as out:
         process = subprocess.Popen(list(command), cwd=cwd or ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
