@@ -1,4 +1,4 @@
-"""Take the README's screenshots: the org chart's first view and an entity page, at 1400 × 900.
+"""Take the README's screenshots: the org chart's first view, an entity page and a comparison, at 1400 × 900.
 
 Run from the repository root: ``.venv/bin/python docs/screenshots.py``. It starts the service on the
 bundled seed data on a free 127.0.0.1 port, opens the pages in Debian's headless Chromium (every
@@ -23,6 +23,7 @@ OUT = ROOT / "docs" / "img"
 SHOTS = [
     ("org-chart.png", "/graph?lang=en", "body[data-ready]"),
     ("entity-page.png", "/id/sundhedsstyregruppen?lang=en", "h1"),
+    ("org-compare.png", "/graph?lang=en&compare=rm-organisering-2016/as-is..proposed", "body[data-ready]"),
 ]
 
 
