@@ -11,12 +11,14 @@ runs to the end of its line (the engine refuses it anyway), so no quote is scann
 
 The engine's parser matches keywords without a word boundary (``SERVICE:x``, ``SERVICEex:x`` and
 ``1SERVICE`` all hold the keyword), so :func:`watched_word` looks for keywords inside any name-like
-run of code that is not the local part of a prefixed name.
+run of code that is not the local part of a prefixed name, and lets a prefix name such as
+``service:`` pass only when the engine cannot read it as the keyword.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -77,19 +79,51 @@ def _unescape(match: re.Match[str]) -> str:
 
 
 _RUNS = re.compile(rf"(?<![:{_NAME}])[{_NAME}]+")
+_DECLARED = re.compile(rf"PREFIX\s*([{_NAME}.]*):")
+_SILENT = "SILENT"
+
+
+@dataclass(frozen=True)
+class Watched:
+    """A watched keyword the engine may read in the text; ``prefix``: the prefix name it stands in, if any."""
+
+    keyword: str
+    prefix: str | None = None
+    #: the declared prefix that makes the engine read ``prefix:x`` as ``keyword`` followed by ``declared:x``
+    declared: str | None = None
 
 
 @lru_cache(maxsize=1024)
-def watched_word(text: str, watched: tuple[str, ...]) -> str | None:
-    """The first of ``watched`` (upper case) found in a name-like run of code that is not a local name, or None.
+def watched_word(text: str, watched: tuple[str, ...]) -> Watched | None:
+    """The first of ``watched`` (upper case) the engine may read as a keyword in the code, or None.
 
     A run is a maximal stretch of name characters; one that follows ``:`` (the local part of a
-    prefixed name, like ``schema:serviceType``) is skipped. Any other run holding the keyword
-    anywhere counts (``SERVICE:x``, ``x.SERVICE``, ``1SERVICE``, ``LOADex:f``): better a refused
-    prefix name now and then than a keyword the engine finds and the guard does not.
+    prefixed name, like ``schema:serviceType``: the engine reads local names greedily) is skipped.
+    Any other run holding the keyword anywhere counts (``SERVICE``, ``x.SERVICE``, ``1SERVICE``),
+    unless it is the prefix of a prefixed name that the engine cannot read as the keyword. By the
+    grammar ``service:x`` is one PNAME_LN token, but the engine matches keywords without a word
+    boundary: where a pattern may start it reads ``service:x`` as ``SERVICE :x`` — a remote call —
+    whenever that parses, that is when what follows the keyword in the prefix (``""`` here,
+    ``"foo"`` for ``servicefoo:x``, also after an optional ``SILENT``) is itself a declared prefix.
+    So a prefix holding the keyword passes only while no such prefix is declared anywhere in the
+    text (compared without case: better a refused query now and then than a fetch).
     """
     upper = code(text).upper()
     if "\\U" in upper:  # the spec lets codepoint escapes spell keywords: read them as the letters they are
         upper = _ESCAPE.sub(_unescape, upper).upper()
-    runs = " ".join(_RUNS.findall(upper))
-    return next((word for word in watched if word in runs), None)
+    declared: set[str] | None = None
+    for run in _RUNS.finditer(upper):
+        name = run.group()
+        for word in watched:
+            start = name.find(word)
+            while start >= 0:
+                if not upper.startswith(":", run.end()):
+                    return Watched(word)
+                if declared is None:
+                    declared = set(_DECLARED.findall(upper))
+                rest = name[start + len(word) :]
+                for after in (rest, rest.removeprefix(_SILENT) if rest.startswith(_SILENT) else None):
+                    if after is not None and after in declared:
+                        return Watched(word, name, after)
+                start = name.find(word, start + 1)
+    return None

@@ -4,9 +4,10 @@ pyoxigraph (like rdflib) fetches ``SERVICE`` endpoints and ``LOAD`` URLs over HT
 and it has no switch to stop that; a governance service on a closed hospital network must never do
 so on a user's behalf. Its parser also crashes the process on deeply nested brackets. So the text
 is read with :mod:`govkg.sparql_lexer` (linear time, comments/strings/IRIs/variables told apart)
-and refused when a word *starts* with ``SERVICE`` or ``LOAD`` (the engine reads ``SERVICE:x`` and
-``LOADex:f`` as the keyword) or brackets nest deeper than the limit. A variable ``?service`` or a
-label saying "load" passes.
+and refused when a word holds ``SERVICE`` or ``LOAD`` (the engine reads ``SERVICE:x`` and
+``LOADex:f`` as the keyword) or brackets nest deeper than the limit. A variable ``?service``, a
+label saying "load", a local name like ``ex:download`` and a prefix like ``service:`` that the
+engine cannot read as the keyword pass (see :func:`govkg.sparql_lexer.watched_word`).
 """
 
 from __future__ import annotations
@@ -18,20 +19,35 @@ from govkg.sparql_lexer import depth, watched_word
 
 MAX_DEPTH = 100
 REFUSED = ("SERVICE", "LOAD")
+#: what a refused prefix might be renamed to
+SHORT = {"SERVICE": "svc", "LOAD": "ld"}
 
 
 def refuse_remote(sparql: str) -> None:
-    """Raise if the query or update asks for a ``SERVICE`` call or a ``LOAD``.
+    """Raise if the query or update asks for a ``SERVICE`` call or a ``LOAD``, or may be read so.
 
     Raises:
-        QueryRefused: naming the keyword found.
+        QueryRefused: naming the keyword found, or the prefix the engine would read as the keyword
+            (with why, and what to do instead).
     """
-    keyword = watched_word(sparql, REFUSED)
-    if keyword is not None:
+    found = watched_word(sparql, REFUSED)
+    if found is None:
+        return
+    keyword = found.keyword
+    if found.prefix is None:
         raise QueryRefused(
             f"{keyword} is not allowed: this service never fetches remote data on a query's behalf "
-            f"(a word or prefixed name starting with {keyword} counts as the keyword)"
+            f"(a word starting with or holding {keyword} counts as the keyword)"
         )
+    prefix, declared = found.prefix.lower(), found.declared.lower() if found.declared else ""
+    rest = prefix[prefix.find(keyword.lower()) + len(keyword) :]
+    renamed = prefix.replace(keyword.lower(), SHORT[keyword])
+    raise QueryRefused(
+        f"the prefix '{prefix}:' is refused because this text also declares the prefix '{declared}:': "
+        f"the SPARQL engine reads a name like '{prefix}:x' as the keyword {keyword} followed by "
+        f"'{rest}:x', a {keyword} of remote data, which this service never does. Rename the prefix "
+        f"so that it does not hold '{keyword.lower()}' (for example '{renamed}:'), or use full IRIs"
+    )
 
 
 def check_nesting(sparql: str, limit: int = MAX_DEPTH) -> None:
