@@ -166,6 +166,9 @@ class Compiler:
             n = int(count)  # type: ignore[call-overload]
             if n == 1:
                 query = f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path} ?value }} }}"
+            elif n == 2:  # a pair of values per node: cheaper than counting every node's values
+                query = f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path} ?value . "
+                query += f"?this {path} ?other FILTER (!sameTerm(?value, ?other)) }} }}"
             else:
                 query = f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?value }} }} "
                 query += f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})"
@@ -179,12 +182,12 @@ class Compiler:
         for value in g.objects(shape, SH.hasValue):
             query = f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path} {term(value)} }} }}"
             yield check(SH.HasValueConstraintComponent, query)
-        if (shape, SH.uniqueLang, rdflib.Literal(True)) in g:
-            query = f"SELECT ?this ?lang WHERE {{ {focus} ?this {path} ?value "
-            query += "FILTER (isLiteral(?value) && LANG(?value) != '') BIND (LCASE(LANG(?value)) AS ?lang) } "
-            yield check(
-                SH.UniqueLangConstraintComponent, query + "GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?value) > 1)"
-            )
+        if (shape, SH.uniqueLang, rdflib.Literal(True)) in g:  # pairs of values in one language
+            query = f"SELECT DISTINCT ?this ?lang WHERE {{ {focus} ?this {path} ?value . ?this {path} ?other "
+            query += "FILTER (isLiteral(?value) && LANG(?value) != '' && isLiteral(?other) "
+            query += "&& !sameTerm(?value, ?other) && LCASE(LANG(?value)) = LCASE(LANG(?other))) "
+            query += "BIND (LCASE(LANG(?value)) AS ?lang) }"
+            yield check(SH.UniqueLangConstraintComponent, query)
         for component, expr in self.conditions.value_checks(shape, "?value"):
             query = f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {path} ?value "
             yield check(component, query + f"FILTER (!COALESCE({expr}, false)) }}", "value")
