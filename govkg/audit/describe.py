@@ -6,6 +6,7 @@ in one chosen language, falling back to the other language, then to any text, th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Protocol
@@ -24,9 +25,13 @@ _LOCAL_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
 _LABELS = (SKOS.prefLabel, RDFS.label, DCTERMS.title, SKOS.altLabel)
 
 
+_LONGEST_FIRST = sorted(COMPACT_PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+@functools.lru_cache(maxsize=4096)
 def compact(iri: str) -> str:
     """An IRI as ``prefix:local`` when a known prefix fits, else the IRI itself."""
-    for prefix, namespace in sorted(COMPACT_PREFIXES.items(), key=lambda kv: -len(kv[1])):
+    for prefix, namespace in _LONGEST_FIRST:
         if iri.startswith(namespace) and _LOCAL_NAME.match(iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
     return iri
@@ -64,6 +69,8 @@ class Describer:
         self.lang = lang
         self._labels: dict[Node, str] = {}
         self._passages: dict[Node, tuple[SourceRef, ...]] = {}
+        self._rule_names: dict[Node, str] = {}
+        self._messages: dict[Node, str | None] = {}
 
     def label(self, node: Node) -> str:
         """The node's name for a person: a label in the language, else its slug or compact IRI."""
@@ -83,11 +90,15 @@ class Describer:
 
     def rule_name(self, shape: Node) -> str:
         """The rule's ``sh:name`` in the language, else its compact IRI."""
-        return pick_text(self.shapes.objects(shape, SH.name), self.lang) or compact(str(shape))
+        if shape not in self._rule_names:
+            self._rule_names[shape] = pick_text(self.shapes.objects(shape, SH.name), self.lang) or compact(str(shape))
+        return self._rule_names[shape]
 
     def shape_message(self, shape: Node) -> str | None:
         """The rule's ``sh:message`` in the language."""
-        return pick_text(self.shapes.objects(shape, SH.message), self.lang)
+        if shape not in self._messages:
+            self._messages[shape] = pick_text(self.shapes.objects(shape, SH.message), self.lang)
+        return self._messages[shape]
 
     def sources(self, focus: Node, first_step: Node | None = None) -> tuple[SourceRef, ...]:
         """The focus node's passages, then those of the nodes one path step away (for sequence paths)."""

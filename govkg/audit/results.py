@@ -108,32 +108,42 @@ def findings(results: Iterable[Result], paths: rdflib.Graph, describe: Describer
     return out
 
 
+_RESULT, _TYPE, _RESULT_CLASS, _FOCUS = SH.result, RDF.type, SH.ValidationResult, SH.focusNode
+_SEVERITY, _SHAPE, _COMPONENT = SH.resultSeverity, SH.sourceShape, SH.sourceConstraintComponent
+_PATH, _VALUE, _MESSAGE = SH.resultPath, SH.value, SH.resultMessage
+
+
 def report_graph(results: Iterable[Result], paths: rdflib.Graph, engines: Mapping[Node, str]) -> rdflib.Graph:
-    """The ``sh:ValidationReport`` of these results, with which engine ran each rule (``gsh:engine``)."""
+    """The ``sh:ValidationReport`` of these results, with which engine ran each rule (``gsh:engine``).
+
+    Results are blank nodes named by a counter under one random prefix (a fresh UUID per result
+    cost as much as the rest of the result).
+    """
     graph = rdflib.Graph()
     add = graph.store.add
     report = rdflib.BNode()
+    prefix = f"{report}r"
     copied: set[Node] = set()
     conforms = True
-    for r in results:
+    for number, r in enumerate(results):
         conforms = False
-        node = rdflib.BNode()
+        node = rdflib.BNode(f"{prefix}{number}")
         triples: list[tuple[Node, Node, Node]] = [
-            (report, SH.result, node),
-            (node, RDF.type, SH.ValidationResult),
-            (node, SH.focusNode, r.focus),
-            (node, SH.resultSeverity, r.severity),
-            (node, SH.sourceShape, r.shape),
-            (node, SH.sourceConstraintComponent, r.component),
+            (report, _RESULT, node),
+            (node, _TYPE, _RESULT_CLASS),
+            (node, _FOCUS, r.focus),
+            (node, _SEVERITY, r.severity),
+            (node, _SHAPE, r.shape),
+            (node, _COMPONENT, r.component),
         ]
         if r.path is not None:
-            triples.append((node, SH.resultPath, r.path))
+            triples.append((node, _PATH, r.path))
             if isinstance(r.path, rdflib.BNode) and r.path not in copied:
                 copied.add(r.path)
                 triples += _structure(paths, r.path)
         if r.value is not None:
-            triples.append((node, SH.value, r.value))
-        triples += [(node, SH.resultMessage, message) for message in r.messages]
+            triples.append((node, _VALUE, r.value))
+        triples += [(node, _MESSAGE, message) for message in r.messages]
         for triple in triples:
             add(triple, graph, False)
     graph.add((report, RDF.type, SH.ValidationReport))

@@ -206,7 +206,9 @@ def run_audit(store: Store, lang: str = "en", engine: Engine = "sparql") -> Audi
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    return in_language(validate_store(store, engine=engine), lang)
+    validation = validate_store(store, engine=engine)
+    with paused_gc():
+        return in_language(validation, lang)
 
 
 class AuditCache:
@@ -235,7 +237,8 @@ class AuditCache:
             if store.version.etag != self._version or lang not in self._reports:
                 validation = validate_store(store)
                 self._version = validation.version  # newer than asked for if the data changed meanwhile
-                self._reports = {language: in_language(validation, language) for language in LANGUAGES}
+                with paused_gc():
+                    self._reports = {language: in_language(validation, language) for language in LANGUAGES}
             return self._reports[lang]
 
 
