@@ -7,6 +7,7 @@ find through ``[tool.fastapi] entrypoint``; it reads its settings from the envir
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -24,7 +25,7 @@ from api.sparql_fastpath import SparqlFirst
 from govkg import __version__
 from govkg.config import Settings
 from govkg.errors import GovkgError
-from govkg.service import open_store, reload
+from govkg.service import describe_store, open_store, reload
 from govkg.store import Store
 
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is None:
             app.state.store = open_store(settings)
+            print(f"govkg: {describe_store(app.state.store, settings)}", file=sys.stderr)
             reload(app.state.store, settings)
         yield
         evaluation = getattr(app.state, "sparql_evaluation", None)

@@ -73,6 +73,8 @@ class LazyGroup(click.Group):
 
 LAZY_COMMANDS = {
     "serve": "api.cli.serve",
+    "backup": "govkg.backup_cli.backup",
+    "restore": "govkg.backup_cli.restore",
     "graph": "viz.cli.graph",
     "audit": "govkg.audit.cli.audit",
     "dump": "govkg.dump_cli.dump",

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
         None, description="Bearer token that enables SPARQL Update and the Graph Store"
     )
 
+    store_dir: Path | None = Field(None, description="Folder of the on-disk store (RocksDB); in memory when unset")
     store_url: str | None = Field(None, description="SPARQL query endpoint of a remote store; embedded when unset")
     update_url: str | None = Field(None, description="SPARQL update endpoint of the remote store")
     graph_store_url: str | None = Field(None, description="Graph Store HTTP Protocol endpoint of the remote store")

@@ -3,9 +3,11 @@
 Each graph ``…/id/graph/<stem>`` becomes ``<stem>.ttl`` in canonical form (rdflib's ``longturtle``,
 via :mod:`govkg.loading`), the same file that loads back into the same graph. The graphs come from a
 running govkg service (``--url``, read through its Graph Store with the update token), from the
-remote store the settings name, or else from the configured files. By default every graph except
-those of the ontology and shapes folders and the inferred graph (rebuilt on every load) is written;
-``--graph`` picks graphs by IRI.
+remote store the settings name, the on-disk store (``GOVKG_STORE_DIR``, as it is), or else from
+the configured files. By default every graph except those of the ontology and shapes folders and
+the inferred graph (rebuilt on every load) is written, and the store's default graph (what updates
+without ``GRAPH`` wrote) as ``default.ttl``, which loads back as the named graph
+``…/id/graph/default``; ``--graph`` picks graphs by IRI.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def source_store(settings: Settings, url: str | None, token: str | None) -> Stor
         remote = {"store_url": f"{base}/sparql", "graph_store_url": f"{base}/store"}
         settings = settings.model_copy(update={**remote, "store_auth": SecretStr(token) if token else None})
     store = open_store(settings)
-    if not settings.store_url:
+    if not settings.store_url and not settings.store_dir:
         reload(store, settings)
     return store
 
@@ -66,12 +68,17 @@ def fixed_graphs(settings: Settings) -> set[str]:
     return names
 
 
-def stem_of(name: str, settings: Settings) -> str:
+DEFAULT_STEM = "default"
+
+
+def stem_of(name: str | None, settings: Settings) -> str:
     """The file stem a graph IRI loads from.
 
     Raises:
         click.UsageError: the graph is not one of govkg's document graphs, so no file loads into it.
     """
+    if name is None:
+        return DEFAULT_STEM
     prefix = graph_iri("", settings.base_iri)
     stem = name.removeprefix(prefix)
     parts = stem.split("/")
@@ -109,7 +116,9 @@ def dump(graphs: tuple[str, ...], output: Path, url: str | None, token: str | No
     settings = settings_with_data(data)
     try:
         with closing(source_store(settings, url, token)) as store:
-            names = list(graphs) or [n for n in store.graph_names() if n not in fixed_graphs(settings)]
+            names: list[str | None] = [*graphs] or [n for n in store.graph_names() if n not in fixed_graphs(settings)]
+            if not graphs and store.get_graph(None):
+                names.append(None)  # triples inserted without GRAPH are data too
             paths = {name: output / f"{stem_of(name, settings)}.ttl" for name in names}
             graphs_read = {name: store.get_graph(name) for name in paths}  # all read before any is written
     except GovkgError as exc:
@@ -120,4 +129,5 @@ def dump(graphs: tuple[str, ...], output: Path, url: str | None, token: str | No
     for name, triples in graphs_read.items():
         paths[name].parent.mkdir(parents=True, exist_ok=True)
         write_graph(triples, paths[name])
-        click.echo(f"{paths[name]}: {len(triples)} triples from <{name}>")
+        source = "the default graph (loads back as graph <" + graph_iri(DEFAULT_STEM, settings.base_iri) + ">)"
+        click.echo(f"{paths[name]}: {len(triples)} triples from {f'<{name}>' if name else source}")

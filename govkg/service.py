@@ -9,10 +9,27 @@ from govkg.store.remote import RemoteStore
 
 
 def open_store(settings: Settings) -> Store:
-    """The store the settings ask for: a SPARQL server when ``store_url`` is set, else the embedded one."""
+    """The store the settings ask for: a SPARQL server when ``store_url`` is set, else the embedded one
+    (on disk in ``store_dir`` when set, else in memory).
+
+    Raises:
+        StoreError: the store folder cannot be opened (e.g. another process holds it).
+    """
     if settings.store_url:
         return RemoteStore.from_settings(settings)
-    return EmbeddedStore()
+    return EmbeddedStore(settings.store_dir)
+
+
+def describe_store(store: Store, settings: Settings) -> str:
+    """One line for the start-up log: where the data lives and whether writes survive a restart."""
+    if settings.store_url:
+        return f"remote store at {settings.store_url}: the server keeps what it acknowledges"
+    if store.durable:
+        return f"on-disk store in {settings.store_dir}: acknowledged writes survive a crash or restart"
+    return (
+        "in-memory store: writes through the API are lost when the process stops "
+        "(set GOVKG_STORE_DIR or --store-dir to keep them)"
+    )
 
 
 def reload(store: Store, settings: Settings) -> int:

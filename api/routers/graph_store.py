@@ -2,7 +2,8 @@
 
 ``?graph=<iri>`` names a graph, ``?default`` the store's own default graph (which is not the union
 that queries see). GET/HEAD read a graph in the negotiated RDF format, PUT replaces it, POST adds
-to it, DELETE removes it. Like SPARQL Update, the whole protocol is off unless an update token is
+to it, DELETE removes it. GET/HEAD without either read the whole dataset as N-Quads or TriG
+(``govkg backup --url``). Like SPARQL Update, the whole protocol is off unless an update token is
 configured, and then needs it as a bearer token. Every change bumps the dataset version.
 """
 
@@ -18,12 +19,20 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth import check_update_token
 from api.deps import settings_of, store_of
-from api.negotiation import media_type_of
+from api.negotiation import choose, media_type_of
 from api.routers.sparql import not_modified, protocol_error, version_headers
-from api.sparql_formats import GRAPH_OFFERS, UPLOAD_FORMATS, acceptable, graph_format, serialize_triples
+from api.sparql_formats import (
+    GRAPH_FORMATS,
+    GRAPH_OFFERS,
+    UPLOAD_FORMATS,
+    acceptable,
+    graph_format,
+    serialize_triples,
+)
 from api.sparql_protocol import ProtocolError
 from govkg.errors import NotFound
 from govkg.store import Store
+from govkg.store.base import all_quads
 
 router = APIRouter(tags=["graph store"])
 
@@ -75,16 +84,30 @@ def parse_body(content_type: str | None, body: bytes, base_iri: str) -> list[ox.
         raise ProtocolError(400, f"the {media} body does not parse: {exc}") from None
 
 
+DATASET_OFFERS = ("application/n-quads", "application/trig")
+
+
+def dataset_body(store: Store, media: str) -> bytes:
+    """Every quad of the store in N-Quads or TriG."""
+    fmt = ox.RdfFormat.N_QUADS if media == DATASET_OFFERS[0] else ox.RdfFormat.TRIG
+    return ox.serialize(all_quads(store), format=fmt) or b""
+
+
 async def read_graph(request: Request, store: Store, name: str | None) -> Response:
-    fmt = graph_format(request.headers.get("accept"))
+    dataset = not request.query_params
+    fmt = GRAPH_FORMATS.get(choose(request.headers.get("accept"), DATASET_OFFERS) or "") if dataset else None
+    fmt = fmt if dataset else graph_format(request.headers.get("accept"))
     if fmt is None:
-        return protocol_error(406, acceptable(GRAPH_OFFERS))
+        return protocol_error(406, acceptable(DATASET_OFFERS if dataset else GRAPH_OFFERS))
     version = store.version
     headers = version_headers(version, fmt)
     if not_modified(request, {headers["ETag"]}):
         return Response(status_code=304, headers=headers)
-    triples = await run_in_threadpool(store.get_graph, name)
-    body = await run_in_threadpool(serialize_triples, triples, fmt)
+    if dataset:
+        body = await run_in_threadpool(dataset_body, store, fmt.content_type.split(";")[0])
+    else:
+        triples = await run_in_threadpool(store.get_graph, name)
+        body = await run_in_threadpool(serialize_triples, triples, fmt)
     if request.method == "HEAD":
         return Response(headers={**headers, "Content-Type": fmt.content_type, "Content-Length": str(len(body))})
     return Response(body, media_type=fmt.content_type, headers=headers)
@@ -103,7 +126,8 @@ async def handle(request: Request, action: Callable[[Request, Store, str | None]
     store, settings = store_of(request), settings_of(request)
     check_update_token(settings, request.headers.get("authorization"))
     try:
-        return await action(request, store, target_graph(request))
+        whole = action is read_graph and not request.query_params
+        return await action(request, store, None if whole else target_graph(request))
     except ProtocolError as exc:
         return protocol_error(exc.status, exc.message)
     except NotFound as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
 
@@ -18,6 +18,7 @@ class Health(BaseModel):
     graphs: int
     version: str
     modified: str
+    durable: bool = Field(description="Whether an acknowledged write survives a restart (false: in memory)")
 
 
 @router.get("/healthz", response_model=Health)
@@ -30,4 +31,5 @@ def read_health(store: StoreDep) -> Health:
         graphs=len(store.graph_names()),
         version=version.etag.strip('"'),
         modified=version.modified.isoformat(),
+        durable=store.durable,
     )

@@ -21,7 +21,10 @@ from govkg.results import QueryResult
 
 @dataclass(frozen=True)
 class DatasetVersion:
-    """Changes whenever the dataset does; gives HTTP its ETag and Last-Modified."""
+    """Changes whenever the dataset does; gives HTTP its ETag and Last-Modified.
+
+    ``instance`` derives from the content (:mod:`govkg.store.catalog`), ``number`` counts changes.
+    """
 
     instance: str
     number: int
@@ -32,16 +35,18 @@ class DatasetVersion:
         return f'"{self.instance}-{self.number}"'
 
     def bump(self) -> DatasetVersion:
+        """The next version of the same instance (:func:`govkg.store.catalog.next_version` chains the id)."""
         return DatasetVersion(self.instance, self.number + 1, datetime.now(UTC).replace(microsecond=0))
 
 
 @dataclass(frozen=True)
 class GraphInfo:
-    """Where a named graph came from: its kind (ontology, data, shapes) and file, if any."""
+    """Where a named graph came from: its kind (ontology, data, shapes) and file, if any, with its hash."""
 
     name: str
     kind: str
     path: Path | None = None
+    sha256: str | None = None
 
 
 @runtime_checkable
@@ -53,6 +58,10 @@ class Store(Protocol):
 
     @property
     def catalog(self) -> dict[str, GraphInfo]: ...
+
+    @property
+    def durable(self) -> bool:
+        """Whether an acknowledged write survives the process (on disk, or on a remote server)."""
 
     def triple_count(self) -> int: ...
 
@@ -89,3 +98,12 @@ class Store(Protocol):
 
     def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
         """An rdflib graph of the union of graphs of these kinds, cached per version."""
+
+
+def all_quads(store: Store) -> list[ox.Quad]:
+    """Every quad of a store: each named graph's, then the default graph's."""
+    quads: list[ox.Quad] = []
+    for name in [*store.graph_names(), None]:
+        graph = ox.DefaultGraph() if name is None else ox.NamedNode(name)
+        quads += (ox.Quad(t.subject, t.predicate, t.object, graph) for t in store.get_graph(name))
+    return quads

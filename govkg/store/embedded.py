@@ -1,50 +1,84 @@
-"""The Store protocol and its embedded implementation over pyoxigraph.
+"""The embedded store: pyoxigraph in this process, in memory or on disk (RocksDB).
 
-A store holds one RDF dataset: a named graph per loaded file, and the graph of inferred triples
-(:mod:`govkg.inference`), rebuilt after every load and write. Queries see the union of the graphs
-but the shapes as their default graph unless the request names graphs itself. Loading swaps the
-whole dataset at once, so readers see the old data or the new, never a half-loaded mix. The remote
-implementation (SPARQL 1.1 Protocol to a server) lives in :mod:`govkg.store.remote`.
+A store holds one RDF dataset: a named graph per loaded file, plus what the API wrote, and the
+graph of inferred triples (:mod:`govkg.inference`), rebuilt after every load and write. Queries
+see the union of the graphs but the shapes as their default graph unless the request names graphs.
+
+Every change is one pyoxigraph transaction: a SPARQL update, a Graph Store write (drop and insert
+together) or a reload of the files that changed (all of them at once). Readers see the data before
+or after it, never between. On disk (``EmbeddedStore(path)``) the transaction also records the
+catalog and the new version (:mod:`govkg.store.catalog`), and a method returns only once RocksDB
+has committed it: a process killed right after an acknowledged write loses nothing. Graphs made
+through the API are kept when files are reloaded; graphs from files are refreshed when their file
+changed. In memory, the first load builds the dataset at bulk speed and swaps it in.
 """
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
-from govkg.errors import NotFound, QuerySyntaxError
+from govkg.errors import NotFound, QuerySyntaxError, StoreError
 from govkg.inference import INFERRED, INFERRED_GRAPH, infer_into, sources, visible
 from govkg.loading import LoadedGraph, load_into
 from govkg.results import QueryResult, materialise
 from govkg.sparql_safety import refuse_remote
 from govkg.sparql_text import declares_dataset
+from govkg.store import catalog as records
 from govkg.store.base import DatasetVersion, GraphInfo
 from govkg.store.rdflib_view import to_rdflib_graph
 
 _Graph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+_INFERRED_INFO = GraphInfo(INFERRED_GRAPH, INFERRED)
 
 
 def _graph_node(name: str | None) -> ox.NamedNode | ox.DefaultGraph:
     return ox.DefaultGraph() if name is None else ox.NamedNode(name)
 
 
-class EmbeddedStore:
-    """An in-process store over pyoxigraph; loading builds a new store and swaps it in."""
+def ntriples(triples: Sequence[ox.Triple]) -> str:
+    """Triples as N-Triples text, which is also the body of a SPARQL ``INSERT DATA`` graph block."""
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
 
-    def __init__(self) -> None:
-        self._ox = ox.Store()
-        self._inferred = INFERRED_GRAPH
-        self._catalog: dict[str, GraphInfo] = {self._inferred: GraphInfo(self._inferred, INFERRED)}
-        self._union: tuple[int, list[_Graph]] | None = None
-        self._version = DatasetVersion(secrets.token_hex(4), 0, datetime.now(UTC).replace(microsecond=0))
+
+def replace_ops(name: str | None, nt: str, *, replace: bool = True) -> str:
+    """Update operations that replace (or extend) one graph with N-Triples text."""
+    if name is None:
+        return " ;\n".join([*(["CLEAR SILENT DEFAULT"] if replace else []), f"INSERT DATA {{ {nt} }}"])
+    iri = f"<{ox.NamedNode(name).value}>"
+    drop = [f"DROP SILENT GRAPH {iri}"] if replace else []
+    return " ;\n".join([*drop, f"CREATE SILENT GRAPH {iri}", f"INSERT DATA {{ GRAPH {iri} {{ {nt} }} }}"])
+
+
+class EmbeddedStore:
+    """An in-process store over pyoxigraph, in memory or (with ``path``) durable on disk.
+
+    Raises:
+        StoreError: the folder cannot be opened (another process holds it, or it is no store).
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        try:
+            self._ox = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as exc:
+            raise StoreError(f"cannot open the store in {path}: {exc}") from None
+        catalog, version, self._records = records.read_records(self._all_graph_names())
+        self._catalog = {**catalog, INFERRED_GRAPH: _INFERRED_INFO}
+        self._version = version or records.first_version({})
         self._write_lock = threading.RLock()
         self._views: dict[tuple[int, frozenset[str]], rdflib.Graph] = {}
+        self._union: tuple[int, list[_Graph]] | None = None
+        self._inferred_fresh = path is None  # on disk: a crash may have come between a write and its inference
+
+    @property
+    def durable(self) -> bool:
+        return self.path is not None
 
     @property
     def version(self) -> DatasetVersion:
@@ -58,8 +92,11 @@ class EmbeddedStore:
     def triple_count(self) -> int:
         return len(self._ox)
 
+    def _all_graph_names(self) -> Iterator[str]:
+        return (g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(name for name in self._all_graph_names() if not records.is_meta(name))
 
     def generation(self) -> object:
         """For evaluation workers (:mod:`govkg.workers`): changes with every change of the data."""
@@ -70,21 +107,54 @@ class EmbeddedStore:
         return self._write_lock
 
     def in_child(self) -> EmbeddedStore:
-        """A forked worker reads its copy-on-write copy of this very store.
+        """What a forked worker reads: this very store in memory; on disk a read-only handle of its own
+        (the child closed the inherited descriptors), opened after the last committed write."""
+        return self if self.path is None else EmbeddedStore(self.path, read_only=True)
 
-        An on-disk store must instead open its own read-only handle here: the child has closed every
-        file descriptor it inherited (and the writer's background threads do not exist in it).
+    def flush(self) -> None:
+        """Write RocksDB's memory buffers to its files (committed data is safe without it)."""
+        self._ox.flush()
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the on-disk store in ``target`` (which must not exist), openable as a store.
+
+        Raises:
+            StoreError: the store is in memory, or the copy failed.
         """
-        return self
+        if self.path is None:
+            raise StoreError("an in-memory store has no files to back up: dump it instead")
+        try:
+            self._ox.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"backup to {target} failed: {exc}") from None
 
-    def _changed(self) -> None:
-        """Rebuild the inferred graph (call with the write lock held), then move to a new version."""
+    def _commit(self, ops: str, version: DatasetVersion, catalog: dict[str, GraphInfo] | None = None) -> None:
+        """Run ``ops`` as one transaction, with the record of ``version`` and ``catalog`` on disk.
+
+        Raises:
+            QuerySyntaxError: the operations do not parse (nothing was written).
+        """
+        catalog = {**(self._catalog if catalog is None else catalog), INFERRED_GRAPH: _INFERRED_INFO}
+        files = {name: info for name, info in catalog.items() if info.kind != INFERRED}
+        names = records.record_names(files, version) if self.durable else []
+        record = records.record_ops(self._records, names) if self.durable else ""
+        texts = records.join_updates(ops, record) if ops else [record] if record else []
+        for number, text in enumerate(texts):
+            try:
+                self._ox.update(text)
+                break
+            except SyntaxError as exc:
+                if number == len(texts) - 1:
+                    raise QuerySyntaxError(self._syntax_error(ops) or str(exc)) from None
+        self._records, self._catalog = names, catalog
         self._infer(self._ox, self.catalog)
-        self._version = self._version.bump()
+        self._version = version
         self._views.clear()
 
     def _infer(self, store: ox.Store, catalog: dict[str, GraphInfo]) -> None:
-        infer_into(store, self._inferred, [ox.DefaultGraph(), *(ox.NamedNode(n) for n in sources(catalog))])
+        """Rebuild the inferred graph from the graphs it reads (with the write lock held)."""
+        infer_into(store, INFERRED_GRAPH, [ox.DefaultGraph(), *(ox.NamedNode(n) for n in sources(catalog))])
+        self._inferred_fresh = True
 
     def _default_graph(self) -> list[_Graph]:
         """The graphs whose union is the default graph (all but the shapes), cached per version."""
@@ -93,28 +163,53 @@ class EmbeddedStore:
             cached = self._union = (number, [ox.DefaultGraph(), *(ox.NamedNode(n) for n in visible(self.catalog))])
         return cached[1]
 
+    @staticmethod
+    def _syntax_error(ops: str) -> str | None:
+        """The parser's message for ``ops`` alone (the caller's own text, positions and all)."""
+        try:
+            ox.Store().update(ops)
+        except SyntaxError as exc:
+            return str(exc)
+        return None
+
     def load(self, graphs: Sequence[LoadedGraph]) -> None:
-        """Build a new dataset from the graphs and swap it in; on any error the old one stays.
+        """Load graphs from files, all or nothing; graphs not loaded from files (API writes) are kept.
+
+        A graph whose file is unchanged (same content hash) is left as it is; graphs whose file is
+        gone are dropped. On any error the old dataset stays.
 
         Raises:
             LoadError: a file not parsed yet turns out malformed (file, line and column).
         """
+        wanted = records.catalog_of(graphs)
+        with self._write_lock:
+            old = {name: info for name, info in self._catalog.items() if info.kind != INFERRED}
+            changed = [g for g in graphs if old.get(g.name) != wanted[g.name]]
+            gone = sorted(set(old) - set(wanted))
+            if not changed and not gone and old:
+                self._catalog = {**self._catalog, **wanted}  # same content; paths may have moved
+                if not self._inferred_fresh:
+                    self._infer(self._ox, self.catalog)
+                return
+            version = records.first_version(wanted) if not old and self._version.number == 0 else None
+            version = version or records.next_version(self._version, "files", records.files_id(wanted))
+            if not self.durable and not self.graph_names() and len(self._ox) == 0:
+                self._swap_in(graphs, wanted, version)
+                return
+            ops = [replace_ops(g.name, ntriples(g.read())) for g in changed]
+            ops += [f"DROP SILENT GRAPH <{ox.NamedNode(name).value}>" for name in gone]
+            self._commit(" ;\n".join(ops), version, wanted)
+
+    def _swap_in(self, graphs: Sequence[LoadedGraph], catalog: dict[str, GraphInfo], version: DatasetVersion) -> None:
+        """Build an in-memory dataset from the files at bulk speed and make it the served one."""
         fresh = ox.Store()
         for graph in graphs:
             load_into(fresh, graph)
-        catalog = {g.name: GraphInfo(g.name, g.kind, g.path) for g in graphs}
-        catalog[self._inferred] = GraphInfo(self._inferred, INFERRED)
+        catalog = {**catalog, INFERRED_GRAPH: _INFERRED_INFO}
         self._infer(fresh, catalog)
-        with self._write_lock:
-            self._ox = fresh
-            self._catalog = catalog
-            self._version = self._version.bump()
-            self._views.clear()
-
-    def _dataset_defaults(self, sparql: str, default_graphs: Sequence[str] | None) -> list[_Graph] | None:
-        if default_graphs is not None:
-            return [_graph_node(g) for g in default_graphs]
-        return None if declares_dataset(sparql) else self._default_graph()
+        self._ox = fresh
+        self._catalog, self._version = catalog, version
+        self._views.clear()
 
     def query(
         self,
@@ -149,8 +244,13 @@ class EmbeddedStore:
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
 
+    def _dataset_defaults(self, sparql: str, default_graphs: Sequence[str] | None) -> list[_Graph] | None:
+        if default_graphs is not None:
+            return [_graph_node(g) for g in default_graphs]
+        return None if declares_dataset(sparql) else self._default_graph()
+
     def update(self, sparql: str) -> None:
-        """Run an update on the current dataset.
+        """Run an update on the current dataset, as one transaction (committed when this returns).
 
         Raises:
             QuerySyntaxError: the update does not parse.
@@ -158,51 +258,37 @@ class EmbeddedStore:
         """
         refuse_remote(sparql)
         with self._write_lock:
-            try:
-                self._ox.update(sparql)
-            except SyntaxError as exc:
-                raise QuerySyntaxError(str(exc)) from None
-            self._changed()
+            self._commit(sparql, records.next_version(self._version, "update", sparql))
 
     def _has_graph(self, name: str) -> bool:
-        return ox.NamedNode(name) in set(self._ox.named_graphs())
+        return self._ox.contains_named_graph(ox.NamedNode(name))
 
     def get_graph(self, name: str | None) -> list[ox.Triple]:
-        if name is not None and not self._has_graph(name):
+        if name is not None and (records.is_meta(name) or not self._has_graph(name)):
             raise NotFound(f"no graph <{name}>")
         return [q.triple for q in self._ox.quads_for_pattern(None, None, None, _graph_node(name))]
 
-    def _write(self, name: str | None, triples: Sequence[ox.Triple], replace: bool) -> bool:
-        """Replace or extend a graph in one SPARQL update: one transaction, so readers see the old graph or the new."""
-        data = " .\n".join(map(str, triples))
-        if name is None:
-            operations = ["DROP SILENT DEFAULT" if replace else "", f"INSERT DATA {{ {data} }}"]
-        else:
-            drop = f"DROP SILENT GRAPH <{name}>" if replace else ""
-            operations = [drop, f"CREATE SILENT GRAPH <{name}>", f"INSERT DATA {{ GRAPH <{name}> {{ {data} }} }}"]
+    def _write_graph(self, name: str | None, triples: Sequence[ox.Triple], *, replace: bool) -> bool:
+        nt = ntriples(triples)
+        change = ("put" if replace else "post", name or "", records.triples_digest(nt.encode()))
         with self._write_lock:
             created = name is not None and not self._has_graph(name)
-            self._ox.update(" ;\n".join(op for op in operations if op))
-            self._changed()
+            self._commit(replace_ops(name, nt, replace=replace), records.next_version(self._version, *change))
         return created
 
     def put_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
-        return self._write(name, triples, replace=True)
+        return self._write_graph(name, triples, replace=True)
 
     def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
-        return self._write(name, triples, replace=False)
+        return self._write_graph(name, triples, replace=False)
 
     def delete_graph(self, name: str | None) -> None:
         with self._write_lock:
-            if name is None:
-                self._ox.clear_graph(ox.DefaultGraph())
-            elif not self._has_graph(name):
+            if name is not None and (records.is_meta(name) or not self._has_graph(name)):
                 raise NotFound(f"no graph <{name}>")
-            else:
-                self._ox.remove_graph(ox.NamedNode(name))
-            if name != self._inferred:
-                self._catalog.pop(name or "", None)
-            self._changed()
+            ops = "CLEAR SILENT DEFAULT" if name is None else f"DROP SILENT GRAPH <{ox.NamedNode(name).value}>"
+            catalog = {k: v for k, v in self._catalog.items() if k != name}
+            self._commit(ops, records.next_version(self._version, "delete", name or ""), catalog)
 
     def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
         key = (self._version.number, kinds)

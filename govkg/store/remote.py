@@ -107,6 +107,10 @@ class RemoteStore:
         self.close()
 
     @property
+    def durable(self) -> bool:
+        return True  # the server keeps what it acknowledged
+
+    @property
     def version(self) -> DatasetVersion:
         return self._version
 
