@@ -52,7 +52,7 @@ REQUESTS = {
     "audit-page": ("/audit", {"lang": "en"}),
 }
 TURTLE_REQUESTS = {"sparql-construct", "audit-report-graph"}
-VOLATILE = {"version", "modified"}  # each store numbers its own versions
+VOLATILE = {"version", "modified", "durable"}  # per store: its own versions; in memory or kept by a server
 
 
 def canonical(value: Any) -> Any:
