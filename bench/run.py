@@ -148,14 +148,18 @@ def run_size(label: str, args: argparse.Namespace) -> dict[str, object]:
         "rdflib-endpoint",
         "oxigraph read-only",
     )
-    stage(systems, embedded, label, lambda: measured("embedded", folder))
-    stage(systems, embedded, label, lambda: serve_and_measure(lambda: servers.govkg(folder, logs), args))
+    wanted = lambda name: args.only is None or name.split()[-1].lower() in args.only  # noqa: E731
+    if wanted(embedded):
+        stage(systems, embedded, label, lambda: measured("embedded", folder))
+        stage(systems, embedded, label, lambda: serve_and_measure(lambda: servers.govkg(folder, logs), args))
     with tempfile.TemporaryDirectory() as db, servers.oxigraph(Path(db), logs) as server:
-        stage(systems, remote, label, lambda: measured("remote", folder, server.sparql_url.removesuffix("/query")))
-        stage(
-            systems, remote, label, lambda: serve_and_measure(lambda: servers.govkg(folder, logs, remote=server), args)
-        )
-    if importlib.util.find_spec("rdflib_endpoint") is None:
+        if wanted(remote):
+            stage(systems, remote, label, lambda: measured("remote", folder, server.sparql_url.removesuffix("/query")))
+            start = lambda: servers.govkg(folder, logs, remote=server)  # noqa: E731
+            stage(systems, remote, label, lambda: serve_and_measure(start, args))
+    if not wanted(rdflib):
+        pass
+    elif importlib.util.find_spec("rdflib_endpoint") is None:
         systems[rdflib] = {"error": "not installed: pip install -e '.[bench]'"}
     else:
         stage(systems, rdflib, label, lambda: measured("rdflib", folder))
@@ -178,6 +182,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="runs per query latency [10]")
     parser.add_argument("--query-budget", type=float, default=30.0, help="seconds at most per query's runs [30]")
     parser.add_argument("--load", choices=["auto", "wrk", "python"], default="auto", help="load generator [auto]")
+    parser.add_argument("--only", type=lambda s: set(s.lower().split(",")), default=None,
+                        help="comma-separated among embedded, oxigraph (govkg on it), rdflib-endpoint, read-only "
+                        "[all]; oxigraph read-only, the reference, always runs")  # fmt: skip
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data", help="synthetic data folder")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args()
