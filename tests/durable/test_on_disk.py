@@ -10,6 +10,7 @@ import pytest
 
 from govkg.config import Settings
 from govkg.errors import NotFound, QuerySyntaxError, StoreError
+from govkg.inference import INFERRED_GRAPH
 from govkg.loading import find_sources
 from govkg.service import reload
 from govkg.store import EmbeddedStore
@@ -72,7 +73,8 @@ def test_changed_files_are_refreshed_and_api_graphs_kept(tmp_path: Path) -> None
     (settings.data_dir / "council.ttl").unlink()
     shutil.copy(DATA / "remote" / "data" / "bodies.ttl", settings.data_dir / "bodies.ttl")
     store = opened(settings)
-    assert store.graph_names() == sorted([BOARD, ID + "graph/bodies", NEW]), "council's file is gone, so is its graph"
+    expected = sorted([BOARD, ID + "graph/bodies", NEW, INFERRED_GRAPH])
+    assert store.graph_names() == expected, "council's file is gone, so is its graph"
     assert store.version != version and store.catalog[ID + "graph/bodies"].kind == "data"
     assert store.get_graph(NEW), "what the API made stays"
 
@@ -90,7 +92,7 @@ def test_records_are_hidden_and_survive_drop_all(tmp_path: Path) -> None:
     version = store.version
     del store
     again = EmbeddedStore(settings.store_dir)
-    assert again.version == version and set(again._catalog) == {BOARD, COUNCIL}
+    assert again.version == version and set(again._catalog) == {BOARD, COUNCIL, INFERRED_GRAPH}
 
 
 def test_a_bad_update_changes_nothing(tmp_path: Path) -> None:
