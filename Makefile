@@ -7,7 +7,7 @@ RUNTIME := $(VENV)/.runtime-$(HASH)
 TESTING := $(VENV)/.testing-$(HASH)
 APT_GET := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo) apt-get
 
-.PHONY: serve test lint typecheck bench chromium clean yasgui swagger-ui
+.PHONY: serve test lint typecheck bench chromium virtuoso clean yasgui swagger-ui
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium >/dev/null; }
 
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Virtuoso for the remote-store tests"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq virtuoso-opensource-7-bin >/dev/null; }
+
 lint: $(TESTING)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -36,7 +41,7 @@ lint: $(TESTING)
 typecheck: $(TESTING)
 	$(BIN)/mypy
 
-test: $(TESTING) chromium lint typecheck
+test: $(TESTING) chromium virtuoso lint typecheck
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=90
 
 bench: $(TESTING)

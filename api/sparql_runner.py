@@ -20,10 +20,12 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from api.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS
+from api.sparql_remote import remote_answer
 from govkg.config import Settings
 from govkg.errors import QueryTimeout
 from govkg.sparql_safety import guard
 from govkg.store import EmbeddedStore, Store
+from govkg.store.remote import RemoteStore
 from govkg.workers import WorkerPool
 
 T = TypeVar("T")
@@ -94,6 +96,8 @@ def evaluate(
     guard runs here too, so even a slow scan of a hostile megabyte holds a worker, not the server.
     """
     guard(text, max_nesting)
+    if isinstance(store, RemoteStore):  # the server's bytes when it wrote the negotiated format
+        return remote_answer(store, text, (defaults, named), (solutions, graphs), timeout, limit)
     result = store.query(text, default_graphs=defaults, named_graphs=named, timeout=timeout, limit=limit)
     key = graphs if result.form == "GRAPH" else solutions
     if key is None:

@@ -10,7 +10,7 @@ govkg filters.
 
 Dataset ids derive from content: a hash of the loaded files' hashes, then chained with a hash of
 each write (the update text, or the graph and its triples). Same files and same writes give the
-same id, on any machine and after any restart.
+same id, on any machine and after any restart. The update text of graph writes is made here too.
 """
 
 from __future__ import annotations
@@ -135,3 +135,17 @@ def join_updates(first: str, then: str) -> list[str]:
     and safer than reading its comments and strings.
     """
     return [f"{first}\n;\n{then}", f"{first}\n{then}"] if then else [first]
+
+
+def ntriples(triples: Sequence[ox.Triple]) -> str:
+    """Triples as N-Triples text, which is also the body of a SPARQL ``INSERT DATA`` graph block."""
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+
+
+def replace_ops(name: str | None, nt: str, *, replace: bool = True) -> str:
+    """Update operations that replace (or extend) one graph with N-Triples text."""
+    if name is None:
+        return " ;\n".join([*(["CLEAR SILENT DEFAULT"] if replace else []), f"INSERT DATA {{ {nt} }}"])
+    iri = f"<{ox.NamedNode(name).value}>"
+    drop = [f"DROP SILENT GRAPH {iri}"] if replace else []
+    return " ;\n".join([*drop, f"CREATE SILENT GRAPH {iri}", f"INSERT DATA {{ GRAPH {iri} {{ {nt} }} }}"])

@@ -1,16 +1,13 @@
 """The embedded store: pyoxigraph in this process, in memory or on disk (RocksDB).
 
-A store holds one RDF dataset: a named graph per loaded file, plus what the API wrote, and the
-graph of inferred triples (:mod:`govkg.inference`), rebuilt after every load and write. Queries
-see the union of the graphs but the shapes as their default graph unless the request names graphs.
-
-Every change is one pyoxigraph transaction: a SPARQL update, a Graph Store write (drop and insert
-together) or a reload of the files that changed (all of them at once). Readers see the data before
-or after it, never between. On disk (``EmbeddedStore(path)``) the transaction also records the
-catalog and the new version (:mod:`govkg.store.catalog`), and a method returns only once RocksDB
-has committed it: a process killed right after an acknowledged write loses nothing. Graphs made
-through the API are kept when files are reloaded; graphs from files are refreshed when their file
-changed. In memory, the first load builds the dataset at bulk speed and swaps it in.
+One RDF dataset: a named graph per loaded file, what the API wrote, and the inferred graph
+(:mod:`govkg.inference`). Queries see the union of all but the shapes unless the request names graphs.
+Every change is one transaction (an update; a Graph Store write, drop and insert together; a
+reload of the changed files, all at once), so readers never see half of one. On disk it also
+records the catalog and version (:mod:`govkg.store.catalog`) and returns only once RocksDB has
+committed: a process killed right after an acknowledged write loses nothing. A reload keeps graphs
+made through the API and refreshes graphs whose file changed; in memory the first load runs at
+bulk speed.
 """
 
 from __future__ import annotations
@@ -31,6 +28,7 @@ from govkg.sparql_safety import refuse_remote
 from govkg.sparql_text import declares_dataset
 from govkg.store import catalog as records
 from govkg.store.base import DatasetVersion, GraphInfo
+from govkg.store.catalog import ntriples, replace_ops
 from govkg.store.rdflib_view import to_rdflib_graph
 
 _Graph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
@@ -41,31 +39,22 @@ def _graph_node(name: str | None) -> ox.NamedNode | ox.DefaultGraph:
     return ox.DefaultGraph() if name is None else ox.NamedNode(name)
 
 
-def ntriples(triples: Sequence[ox.Triple]) -> str:
-    """Triples as N-Triples text, which is also the body of a SPARQL ``INSERT DATA`` graph block."""
-    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
-
-
-def replace_ops(name: str | None, nt: str, *, replace: bool = True) -> str:
-    """Update operations that replace (or extend) one graph with N-Triples text."""
-    if name is None:
-        return " ;\n".join([*(["CLEAR SILENT DEFAULT"] if replace else []), f"INSERT DATA {{ {nt} }}"])
-    iri = f"<{ox.NamedNode(name).value}>"
-    drop = [f"DROP SILENT GRAPH {iri}"] if replace else []
-    return " ;\n".join([*drop, f"CREATE SILENT GRAPH {iri}", f"INSERT DATA {{ GRAPH {iri} {{ {nt} }} }}"])
-
-
 class EmbeddedStore:
     """An in-process store over pyoxigraph, in memory or (with ``path``) durable on disk.
+
+    Only one process may open a folder for writing (RocksDB locks it). Other processes read a
+    :meth:`snapshot` with ``read_only=True``: pyoxigraph 0.5 has no secondary mode, and opening the
+    live folder read-only while it is written is undefined behaviour.
 
     Raises:
         StoreError: the folder cannot be opened (another process holds it, or it is no store).
     """
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path, self.read_only = path, read_only
         try:
-            self._ox = ox.Store(str(path)) if path is not None else ox.Store()
+            opened = ox.Store.read_only(str(path)) if read_only and path else ox.Store(str(path) if path else None)
+            self._ox = opened
         except OSError as exc:
             raise StoreError(f"cannot open the store in {path}: {exc}") from None
         catalog, version, self._records = records.read_records(self._all_graph_names())
@@ -111,10 +100,6 @@ class EmbeddedStore:
         (the child closed the inherited descriptors), opened after the last committed write."""
         return self if self.path is None else EmbeddedStore(self.path, read_only=True)
 
-    def flush(self) -> None:
-        """Write RocksDB's memory buffers to its files (committed data is safe without it)."""
-        self._ox.flush()
-
     def backup(self, target: Path) -> None:
         """A consistent copy of the on-disk store in ``target`` (which must not exist), openable as a store.
 
@@ -128,12 +113,32 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"backup to {target} failed: {exc}") from None
 
+    def snapshot(self, folder: Path) -> tuple[Path, DatasetVersion]:
+        """A committed state for readers in other processes: ``folder/<etag>``, made once per version.
+
+        Open it with ``EmbeddedStore(path, read_only=True)``; it never changes. Hard links make it
+        cheap (~0.15 s on this machine); delete old ones when no reader holds them.
+
+        Raises:
+            StoreError: the store is in memory, or the copy failed.
+        """
+        with self._write_lock:
+            version = self._version
+            target = folder / version.etag.strip('"')
+            if not target.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                self.backup(target)
+        return target, version
+
     def _commit(self, ops: str, version: DatasetVersion, catalog: dict[str, GraphInfo] | None = None) -> None:
         """Run ``ops`` as one transaction, with the record of ``version`` and ``catalog`` on disk.
 
         Raises:
             QuerySyntaxError: the operations do not parse (nothing was written).
+            StoreError: the store was opened read-only.
         """
+        if self.read_only:
+            raise StoreError("this store was opened read-only: write through the process that owns it")
         catalog = {**(self._catalog if catalog is None else catalog), INFERRED_GRAPH: _INFERRED_INFO}
         files = {name: info for name, info in catalog.items() if info.kind != INFERRED}
         names = records.record_names(files, version) if self.durable else []
@@ -165,7 +170,7 @@ class EmbeddedStore:
 
     @staticmethod
     def _syntax_error(ops: str) -> str | None:
-        """The parser's message for ``ops`` alone (the caller's own text, positions and all)."""
+        """The parser's message for ``ops`` alone (the caller's own positions)."""
         try:
             ox.Store().update(ops)
         except SyntaxError as exc:
@@ -182,6 +187,8 @@ class EmbeddedStore:
             LoadError: a file not parsed yet turns out malformed (file, line and column).
         """
         wanted = records.catalog_of(graphs)
+        if self.read_only:
+            raise StoreError("this store was opened read-only: load files in the process that owns it")
         with self._write_lock:
             old = {name: info for name, info in self._catalog.items() if info.kind != INFERRED}
             changed = [g for g in graphs if old.get(g.name) != wanted[g.name]]

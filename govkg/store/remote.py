@@ -14,11 +14,9 @@ Any conformant server works (Oxigraph, Fuseki, Virtuoso, GraphDB). What :class:`
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import cast
 
 import httpx
@@ -26,23 +24,26 @@ import pyoxigraph as ox
 import rdflib
 
 from govkg.config import Settings
-from govkg.errors import GovkgError, NotFound, StoreError
-from govkg.inference import INFERRED, INFERRED_GRAPH, infer_remote, sources, visible
-from govkg.loading import LoadedGraph
+from govkg.errors import QueryTimeout, StoreError
+from govkg.inference import INFERRED, INFERRED_GRAPH, sources, visible
 from govkg.namespaces import graph_iri
 from govkg.results import QueryResult, materialise
 from govkg.sparql_safety import refuse_remote
 from govkg.sparql_text import declares_dataset
+from govkg.store import catalog as records
+from govkg.store import passthrough, quirks
 from govkg.store.base import DatasetVersion, GraphInfo
+from govkg.store.http_auth import auth_for
+from govkg.store.passthrough import RawAnswer
 from govkg.store.rdflib_view import to_rdflib_graph
-from govkg.store.sparql_client import Endpoints, SparqlClient, auth_for
+from govkg.store.remote_load import DatasetLoading
+from govkg.store.sparql_client import QUERY_ACCEPT, Endpoints, SparqlClient
 
 _OxAnswer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-_GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _TRIPLE_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-class RemoteStore:
+class RemoteStore(DatasetLoading):
     """A :class:`govkg.store.Store` whose dataset lives on a SPARQL server.
 
     Args:
@@ -53,6 +54,7 @@ class RemoteStore:
         graph_prefix: named graphs under this prefix are govkg's: a load removes those it does not
             replace. Others on the server are left alone.
         timeout: seconds for a request when the caller gives no time limit.
+        bulk_load: try loading the whole dataset in one request (tests switch it off).
         transport: an httpx transport (tests).
     """
 
@@ -65,14 +67,17 @@ class RemoteStore:
         auth: str | None = None,
         graph_prefix: str | None = None,
         timeout: float = 30.0,
+        bulk_load: bool = True,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         endpoints = Endpoints(query_url, update_url, graph_store_url)
         self._inferred = INFERRED_GRAPH
         self._client = SparqlClient(endpoints, auth=auth_for(auth), timeout=timeout, transport=transport)
         self._graph_prefix = graph_prefix
+        self._bulk = bulk_load
+        self._infer_here = False  # True once the server could not run the inference update itself
         self._catalog: dict[str, GraphInfo] = {self._inferred: GraphInfo(self._inferred, INFERRED)}
-        self._version = DatasetVersion(secrets.token_hex(4), 0, datetime.now(UTC).replace(microsecond=0))
+        self._version = records.first_version({})
         self._lock = threading.RLock()
         self._names: tuple[int, list[str]] | None = None
         self._count: tuple[int, int] | None = None
@@ -121,34 +126,32 @@ class RemoteStore:
 
     def refresh(self) -> None:
         """Forget what is cached about the server's data (after outside writers changed it)."""
-        self._changed()
+        self._changed("refresh")
 
-    def _changed(self) -> None:
+    def _changed(self, *change: str, version: DatasetVersion | None = None) -> None:
+        """A new version, chained from the current one by what changed, and nothing cached."""
         with self._lock:
-            self._version = self._version.bump()
+            self._version = version or records.next_version(self._version, *change)
             self._names = self._count = None
             self._views.clear()
 
     def _infer(self) -> None:
         """Rebuild the inferred graph from the server's graphs as they are now."""
         self._names = None
-        infer_remote(self._client, self._inferred, sources(self.catalog))
+        self._infer_here = quirks.infer(self._client, self._inferred, sources(self.catalog), self._infer_here)
 
-    def _written(self) -> None:
+    def _written(self, *change: str) -> None:
         try:
             self._infer()
         finally:
-            self._changed()
+            self._changed(*change)
 
     def graph_names(self) -> list[str]:
         """The server's named graphs, sorted (cached per version)."""
         number = self._version.number
         cached = self._names
         if cached is None or cached[0] != number:
-            with self._client.query(_GRAPH_NAMES, [], []) as answer:
-                names = sorted(
-                    {s["g"].value for s in cast(ox.QuerySolutions, answer) if isinstance(s["g"], ox.NamedNode)}
-                )
+            names = quirks.list_graphs(self._client)
             cached = self._names = (number, names)
         return list(cached[1])
 
@@ -157,55 +160,10 @@ class RemoteStore:
         number = self._version.number
         cached = self._count
         if cached is None or cached[0] != number:
-            rows = self.query(_TRIPLE_COUNT, default_graphs=[], named_graphs=self.graph_names()).rows
+            rows = self.query(_TRIPLE_COUNT, default_graphs=[], named_graphs=quirks.dataset(self.graph_names())).rows
             value = rows[0][0] if rows else None
             cached = self._count = (number, int(value.value) if isinstance(value, ox.Literal) else 0)
         return cached[1]
-
-    def load(self, graphs: Sequence[LoadedGraph]) -> None:
-        """Replace govkg's graphs on the server with these, all or nothing per named graph.
-
-        Each graph is replaced by one Graph Store PUT, which the server applies atomically. Across
-        graphs it is not atomic: while a load runs, readers may see some graphs new and others old,
-        and if one PUT fails the graphs before it stay replaced and the graphs after it stay as they
-        were. The error names both; loading the same files again converges. Graphs under the
-        govkg graph prefix (or loaded earlier by this store) that the new set lacks are removed last.
-
-        Raises:
-            LoadError: a file is malformed; nothing was written.
-            StoreError: the server refused or failed a write; names what was and was not written.
-        """
-        parsed = [(graph, graph.read()) for graph in graphs]  # every file parses before anything is written
-        wanted = {g.name for g in graphs} | {self._inferred}
-        owned = set(self._catalog) | {n for n in self.graph_names() if self._owns(n)}
-        written: list[str] = []
-        try:
-            for graph, triples in parsed:
-                self._client.write_graph(graph.name, triples, replace=True)
-                self._catalog[graph.name] = GraphInfo(graph.name, graph.kind, graph.path)
-                written.append(graph.name)
-            for name in sorted(owned - wanted):
-                self._drop(name)
-            self._infer()
-        except GovkgError as exc:
-            pending = [g.name for g in graphs if g.name not in written]
-            raise StoreError(
-                f"loading into the remote store stopped: {exc.message}. Replaced: {len(written)} graph(s)"
-                f"{' (' + ', '.join(written) + ')' if written else ''}; not replaced: {', '.join(pending) or 'none'}."
-                " Load again to finish."
-            ) from None
-        finally:
-            self._changed()
-
-    def _owns(self, name: str) -> bool:
-        return self._graph_prefix is not None and name.startswith(self._graph_prefix)
-
-    def _drop(self, name: str) -> None:
-        try:
-            self._client.delete_graph(name)
-        except NotFound:
-            pass
-        self._catalog.pop(name, None)
 
     def query(
         self,
@@ -228,18 +186,50 @@ class RemoteStore:
             ResultTooLarge: more than ``limit`` results (reading stops there).
             StoreError: the server failed, could not be reached or answered in an unknown format.
         """
-        refuse_remote(sparql)
-        if default_graphs is None and named_graphs is None and declares_dataset(sparql):
-            default_graphs = named_graphs = []  # the query's own FROM / FROM NAMED name its dataset
-        defaults = visible(self.catalog) if default_graphs is None else default_graphs
-        named = self.graph_names() if named_graphs is None else named_graphs
+        defaults, named = self._dataset(sparql, default_graphs, named_graphs)
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             with self._client.query(sparql, defaults, named, timeout) as answer:
                 # A graph answer is a plain iterator of triples here; materialise only iterates it.
-                return materialise(cast(_OxAnswer, answer), limit=limit, deadline=deadline)
+                return quirks.as_ask(materialise(cast(_OxAnswer, answer), limit=limit, deadline=deadline))
         except SyntaxError as exc:
             raise StoreError(f"the remote store sent an answer that does not parse: {exc}") from None
+
+    def _dataset(
+        self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None
+    ) -> tuple[Sequence[str], Sequence[str]]:
+        """The protocol dataset of a query (refused first if it reaches out): all but the shapes unless named."""
+        refuse_remote(sparql)
+        if default_graphs is None and named_graphs is None and declares_dataset(sparql):
+            return [], []  # the query's own FROM / FROM NAMED name its dataset
+        defaults = quirks.dataset(visible(self.catalog)) if default_graphs is None else default_graphs
+        return defaults, quirks.dataset(self.graph_names()) if named_graphs is None else named_graphs
+
+    def query_in(
+        self,
+        sparql: str,
+        media_types: Sequence[str],
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> RawAnswer | QueryResult:
+        """:meth:`query`, but the server's own bytes when it answered in one of ``media_types``.
+
+        Those bytes are passed on unparsed once the result cap is checked (:mod:`govkg.store.passthrough`);
+        any other answer is parsed into a :class:`QueryResult` as :meth:`query` does.
+        """
+        defaults, named = self._dataset(sparql, default_graphs, named_graphs)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        wanted = [m for m in media_types if m in passthrough.PASSED]
+        accept = ", ".join([*wanted, passthrough.FALLBACK] if wanted else [QUERY_ACCEPT])
+        budget = None if limit is None else passthrough.BYTES_PER_RESULT * (limit + 1)
+        media, body = self._client.query_bytes(sparql, defaults, named, accept, timeout, budget)
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeout("the query ran past its time limit on the remote store")
+        raw = passthrough.check_size(media, body, limit) if media in wanted else None
+        return raw or quirks.as_ask(passthrough.parse_body(media, body, limit=limit, deadline=deadline))
 
     def update(self, sparql: str) -> None:
         """Run an update on the server (the server applies it atomically).
@@ -254,9 +244,9 @@ class RemoteStore:
         try:
             self._client.update(sparql)
         except StoreError:
-            self._changed()
+            self._changed("failed update", sparql)
             raise
-        self._written()
+        self._written("update", sparql)
 
     def get_graph(self, name: str | None) -> list[ox.Triple]:
         """A graph's triples (``None``: the server's own default graph).
@@ -271,14 +261,14 @@ class RemoteStore:
         try:
             return self._client.write_graph(name, triples, replace=True)
         finally:
-            self._written()
+            self._written("put", name or "", records.graph_digest(triples))
 
     def add_to_graph(self, name: str | None, triples: Sequence[ox.Triple]) -> bool:
         """Add triples to a graph; True when the graph is new."""
         try:
             return self._client.write_graph(name, triples, replace=False)
         finally:
-            self._written()
+            self._written("post", name or "", records.graph_digest(triples))
 
     def delete_graph(self, name: str | None) -> None:
         """Remove a named graph (clear the default graph).
@@ -289,7 +279,7 @@ class RemoteStore:
         self._client.delete_graph(name)
         if name != self._inferred:
             self._catalog.pop(name or "", None)
-        self._written()
+        self._written("delete", name or "")
 
     def rdflib_graph(self, kinds: frozenset[str]) -> rdflib.Graph:
         """An rdflib graph of the catalog's graphs of these kinds, fetched per graph, cached per version.

@@ -1,24 +1,23 @@
 """A small client of the SPARQL 1.1 Protocol and the Graph Store HTTP Protocol, over httpx.
 
 It speaks only the standard protocols, so any conformant server will do (Oxigraph server, Apache
-Jena Fuseki, Virtuoso, GraphDB). Answers are streamed and parsed lazily by pyoxigraph, so a
-caller that stops reading (a result cap) stops the download too. HTTP failures become govkg's
-typed errors. It deliberately knows nothing of govkg's dataset conventions (the union default
-graph, the catalog, versions): that is :mod:`govkg.store.remote`. Without a Graph Store endpoint
-it falls back to SPARQL Update and CONSTRUCT for the graph operations.
+Jena Fuseki, Virtuoso, GraphDB). Answers are parsed lazily by pyoxigraph (a caller that stops
+reading stops the download) or read whole as bytes to pass on. HTTP failures become typed errors.
+It knows nothing of govkg's dataset conventions (union default graph, catalog, versions): that is
+:mod:`govkg.store.remote`. Without a Graph Store it uses SPARQL Update and CONSTRUCT for graphs.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import httpx
 import pyoxigraph as ox
 
-from govkg.errors import NotFound, QuerySyntaxError, QueryTimeout, StoreError
+from govkg.errors import NotFound, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 
 Answer = ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]
 QUERY_ACCEPT = (
@@ -26,6 +25,7 @@ QUERY_ACCEPT = (
     "application/n-triples;q=0.9, text/turtle;q=0.8"
 )
 N_TRIPLES = "application/n-triples"
+N_QUADS = "application/n-quads"
 _ERROR_TEXT = 500
 
 
@@ -38,23 +38,8 @@ class Endpoints:
     graph_store: str | None = None
 
 
-class BearerAuth(httpx.Auth):
-    """``Authorization: Bearer <token>`` on every request."""
-
-    def __init__(self, token: str) -> None:
-        self._header = f"Bearer {token}"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
-        yield request
-
-
-def auth_for(credentials: str | None) -> httpx.Auth | None:
-    """``user:password`` as HTTP basic auth, anything else as a bearer token, nothing as no auth."""
-    if not credentials:
-        return None
-    user, colon, password = credentials.partition(":")
-    return httpx.BasicAuth(user, password) if colon else BearerAuth(credentials)
+class Unsupported(StoreError):
+    """The server does not take this kind of request (e.g. a whole dataset at its Graph Store)."""
 
 
 class _ChunkReader(io.RawIOBase):
@@ -162,6 +147,30 @@ class SparqlClient:
         ) as response:
             yield parse_answer(response)
 
+    def query_bytes(
+        self,
+        sparql: str,
+        default_graphs: Sequence[str],
+        named_graphs: Sequence[str],
+        accept: str,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+    ) -> tuple[str, bytes]:
+        """Send a query asking for ``accept``; the answer's media type and whole body.
+
+        Raises:
+            ResultTooLarge: the body grew past ``max_bytes`` (reading stops there).
+        """
+        form = {"query": sparql, "default-graph-uri": list(default_graphs), "named-graph-uri": list(named_graphs)}
+        headers = {"Accept": accept}
+        with self._send("POST", self.endpoints.query, "query", timeout, data=form, headers=headers) as response:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if max_bytes is not None and len(body) > max_bytes:
+                    raise ResultTooLarge(f"the answer is larger than {max_bytes} bytes; add a LIMIT or narrow it")
+            return response.headers.get("content-type", "").split(";")[0].strip().lower(), bytes(body)
+
     def update(self, sparql: str) -> None:
         """Send a SPARQL Update.
 
@@ -202,13 +211,31 @@ class SparqlClient:
         """Replace (PUT) or extend (POST) a graph; True when the server created it."""
         if self.endpoints.graph_store is None:
             return self._write_by_update(name, triples, replace=replace)
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        return self.write_ntriples(name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", replace=replace)
+
+    def write_ntriples(self, name: str | None, body: bytes, *, replace: bool) -> bool:
+        """:meth:`write_graph` for a graph already written as N-Triples."""
+        if self.endpoints.graph_store is None:
+            triples = [q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
+            return self._write_by_update(name, triples, replace=replace)
         headers = {"Content-Type": N_TRIPLES}
         method = "PUT" if replace else "POST"
         with self._send(
             method, self.endpoints.graph_store, "graph write", params=_graph_params(name), content=body, headers=headers
         ) as response:
             return response.status_code == 201
+
+    def add_nquads(self, body: bytes) -> None:
+        """Add a whole dataset (N-Quads) in one Graph Store POST.
+
+        Raises:
+            Unsupported: the server does not take a dataset there (or no Graph Store is configured).
+        """
+        if self.endpoints.graph_store is None:
+            raise Unsupported("no Graph Store endpoint")
+        headers = {"Content-Type": N_QUADS}
+        with self._send("POST", self.endpoints.graph_store, "dataset write", content=body, headers=headers):
+            pass
 
     def delete_graph(self, name: str | None) -> None:
         """Drop a named graph or clear the default graph.
@@ -243,6 +270,8 @@ def _http_error(response: httpx.Response, what: str) -> Exception:
     status = response.status_code
     text = response.text.strip()[:_ERROR_TEXT]
     url = response.request.url.copy_with(query=None)
+    if status in (400, 404, 405, 406, 415, 501) and what == "dataset write":
+        return Unsupported(f"the remote store at {url} does not take a whole dataset (HTTP {status}): {text}")
     if status == 400 and what in ("query", "update"):
         return QuerySyntaxError(text or f"the remote store rejected the {what} as malformed")
     if status == 404 and what.startswith("graph"):

@@ -132,3 +132,17 @@ def test_the_dataset_id_derives_from_content(tmp_path: Path) -> None:
 def test_an_in_memory_store_has_nothing_to_back_up(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="in-memory"):
         EmbeddedStore().backup(tmp_path / "copy")
+
+
+def test_readers_in_other_processes_open_a_snapshot_read_only(tmp_path: Path) -> None:
+    store = opened(settings_for(tmp_path))
+    path, version = store.snapshot(tmp_path / "snapshots")
+    assert store.snapshot(tmp_path / "snapshots") == (path, version), "one snapshot per version"
+    store.update(f'INSERT DATA {{ <{ID}x> <{LABEL}> "X" }}')
+    reader = EmbeddedStore(path, read_only=True)
+    assert reader.version == version and reader.graph_names() == store.graph_names()
+    assert count(reader) == count(store) - 1, "the snapshot holds what was committed when it was taken"
+    with pytest.raises(StoreError, match="read-only"):
+        reader.update(f'INSERT DATA {{ <{ID}y> <{LABEL}> "Y" }}')
+    newer, _ = store.snapshot(tmp_path / "snapshots")
+    assert newer != path and count(EmbeddedStore(newer, read_only=True)) == count(store)

@@ -2,7 +2,8 @@
 
 ``oxigraph serve`` (PyPI ``oxigraph``, in the venv) runs on a free 127.0.0.1 port with its data in
 a temporary folder; it is stopped at the end of the session. When it cannot start, the tests that
-need it are skipped with the reason; the embedded half of each parametrised test still runs.
+need it are skipped with the reason; the embedded half of each parametrised test still runs. A Virtuoso
+server is the second engine (:mod:`tests.remote.virtuoso`, ``test_virtuoso.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from govkg.store import EmbeddedStore, Store
 from govkg.store.remote import RemoteStore
 from tests.conftest import DATA
 from tests.live import ROOT, free_port
+from tests.remote.virtuoso import VirtuosoServer, running_virtuoso
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 FIXTURES = DATA / "remote" / "data"
@@ -125,6 +127,19 @@ def open_remote(server: OxigraphServer, *, graph_store: bool = True) -> RemoteSt
         graph_store_url=server.graph_store_url if graph_store else None,
         graph_prefix=graph_iri("", str(Settings().base_iri)),
     )
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """A Virtuoso server for the session (skipped with the reason when it cannot start)."""
+    started = running_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    found = next(started)
+    try:
+        if found.server is None:
+            pytest.skip(found.problem or "Virtuoso did not start")
+        yield found.server
+    finally:
+        started.close()
 
 
 @pytest.fixture(params=["embedded", "remote", "remote-sparql-only"])

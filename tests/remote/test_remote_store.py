@@ -106,7 +106,7 @@ def test_a_failed_load_names_what_was_and_was_not_replaced(fixture_graphs: list[
     seen, transport = recording(second_put_fails)
     first, second, *rest = fixture_graphs
     with RemoteStore(
-        "http://127.0.0.1:9/query", graph_store_url="http://127.0.0.1:9/store", transport=transport
+        "http://127.0.0.1:9/query", graph_store_url="http://127.0.0.1:9/store", bulk_load=False, transport=transport
     ) as store:
         with pytest.raises(StoreError) as error:
             store.load(fixture_graphs)
