@@ -106,9 +106,13 @@ class DatasetLoading:
         except Unsupported:
             self._bulk = False
             return False
-        if self._sizes(names) != _sizes(scratch):  # Virtuoso says 200 and keeps nothing
+        sizes = _sizes(scratch)
+        if self._sizes(names) != sizes:  # Virtuoso says 200 and keeps nothing
             self._bulk = False
             return False
+        for name in names:
+            if name not in sizes:  # an empty graph has no quad to travel in: PUT it on its own
+                self._client.write_ntriples(name, b"", replace=True)
         return True
 
     def _sizes(self, names: list[str]) -> dict[str, int]:

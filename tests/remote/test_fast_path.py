@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -129,3 +130,15 @@ def test_a_password_answers_a_digest_challenge() -> None:
         assert http.post(f"{URL}/update", content=b"CLEAR ALL").status_code == 204
     assert auth.uses_digest and [scheme for scheme, _ in sent] == ["Basic", "Digest", "Digest"]
     assert sent[1][1] == b"CLEAR ALL", "the body goes again with the answer to the challenge"
+
+
+def test_an_empty_file_still_makes_its_graph_in_one_request_loads(
+    oxigraph: OxigraphServer, fixture_graphs: list[LoadedGraph], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("@prefix ex: <urn:x:> .\n", encoding="utf-8")
+    graphs = [*fixture_graphs, LoadedGraph(name=f"{fixture_graphs[0].name}-empty", kind="data", path=empty)]
+    oxigraph.clear()
+    with open_remote(oxigraph) as store:
+        store.load(graphs)
+        assert store._bulk and f"{fixture_graphs[0].name}-empty" in store.graph_names()
