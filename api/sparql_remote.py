@@ -9,9 +9,8 @@ cap (:mod:`govkg.store.passthrough`): no parsing into Python terms, no writing o
 
 from __future__ import annotations
 
-from govkg.store.passthrough import RawAnswer
-
 from api.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS, Format
+from govkg.store.passthrough import RawAnswer
 from govkg.store.remote import RemoteStore
 
 _BY_KEY = {False: {f.key: f for f in SOLUTION_FORMATS.values()}, True: {f.key: f for f in GRAPH_FORMATS.values()}}
