@@ -264,6 +264,11 @@ class EmbeddedStore:
             QueryRefused: the update uses LOAD or SERVICE.
         """
         refuse_remote(sparql)
+        if self.read_only:  # a worker's trial run (issue 18): parse and apply it to an empty copy only
+            message = self._syntax_error(sparql)
+            if message:
+                raise QuerySyntaxError(message)
+            return
         with self._write_lock:
             self._commit(sparql, records.next_version(self._version, "update", sparql))
 
