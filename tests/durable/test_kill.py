@@ -18,6 +18,7 @@ ASK = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 def count(http: httpx.Client) -> int:
     answer = http.post("/sparql", data={"query": ASK}, headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 200, answer.text
     return int(answer.json()["results"]["bindings"][0]["n"]["value"])
 
 
