@@ -30,6 +30,7 @@ from govkg.store import catalog as records
 from govkg.store.base import DatasetVersion, GraphInfo
 from govkg.store.catalog import ntriples, replace_ops
 from govkg.store.rdflib_view import to_rdflib_graph
+from govkg.store.readers import ReaderSnapshots, readers_folder
 
 _Graph = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 _INFERRED_INFO = GraphInfo(INFERRED_GRAPH, INFERRED)
@@ -43,14 +44,14 @@ class EmbeddedStore:
     """An in-process store over pyoxigraph, in memory or (with ``path``) durable on disk.
 
     Only one process may open a folder for writing (RocksDB locks it). Other processes read a
-    :meth:`snapshot` with ``read_only=True``: pyoxigraph 0.5 has no secondary mode, and opening the
-    live folder read-only while it is written is undefined behaviour.
+    checkpoint of one version (:mod:`govkg.store.readers`, :meth:`reader_snapshot`) with
+    ``read_only=True``, kept ``reader_grace`` seconds after the writer moved past it.
 
     Raises:
         StoreError: the folder cannot be opened (another process holds it, or it is no store).
     """
 
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False, reader_grace: float = 600.0) -> None:
         self.path, self.read_only = path, read_only
         try:
             opened = ox.Store.read_only(str(path)) if read_only and path else ox.Store(str(path) if path else None)
@@ -64,6 +65,8 @@ class EmbeddedStore:
         self._views: dict[tuple[int, frozenset[str]], rdflib.Graph] = {}
         self._union: tuple[int, list[_Graph]] | None = None
         self._inferred_fresh = path is None  # on disk: a crash may have come between a write and its inference
+        self._readers = ReaderSnapshots(readers_folder(path), reader_grace) if path and not read_only else None
+        self._reader_path: Path | None = None
 
     @property
     def durable(self) -> bool:
@@ -92,13 +95,26 @@ class EmbeddedStore:
         return self._version.number
 
     def fork_lock(self) -> threading.RLock:
-        """Held by every write; a worker is forked only while no write is half done."""
+        """Held by every write; a worker is forked only while no write is half done.
+
+        On disk this also makes sure the checkpoint of the current version exists, for :meth:`in_child`.
+        """
+        if self._readers is not None:
+            self._reader_path = self.reader_snapshot()[0]
         return self._write_lock
 
     def in_child(self) -> EmbeddedStore:
         """What a forked worker reads: this very store in memory; on disk a read-only handle of its own
-        (the child closed the inherited descriptors), opened after the last committed write."""
-        return self if self.path is None else EmbeddedStore(self.path, read_only=True)
+        (the child closed the inherited descriptors) on the checkpoint :meth:`fork_lock` readied.
+
+        Raises:
+            StoreError: no checkpoint was readied (or it cannot be opened).
+        """
+        if self.path is None:
+            return self
+        if self._reader_path is None:
+            raise StoreError("no committed state was readied for this reader")
+        return EmbeddedStore(self._reader_path, read_only=True)
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the on-disk store in ``target`` (which must not exist), openable as a store.
@@ -113,22 +129,19 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"backup to {target} failed: {exc}") from None
 
-    def snapshot(self, folder: Path) -> tuple[Path, DatasetVersion]:
-        """A committed state for readers in other processes: ``folder/<etag>``, made once per version.
+    def reader_snapshot(self) -> tuple[Path, DatasetVersion]:
+        """The checkpoint of the committed current version, for readers in other processes, and that version.
 
-        Open it with ``EmbeddedStore(path, read_only=True)``; it never changes. Hard links make it
-        cheap (~0.15 s on this machine); delete old ones when no reader holds them.
+        Open it with ``EmbeddedStore(path, read_only=True)``; it never changes.
 
         Raises:
-            StoreError: the store is in memory, or the copy failed.
+            StoreError: the store is in memory or read-only, or the copy failed.
         """
+        if self._readers is None:
+            raise StoreError("only the process that writes an on-disk store makes snapshots of it")
         with self._write_lock:
             version = self._version
-            target = folder / version.etag.strip('"')
-            if not target.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                self.backup(target)
-        return target, version
+            return self._readers.current(version, self.backup), version
 
     def _commit(self, ops: str, version: DatasetVersion, catalog: dict[str, GraphInfo] | None = None) -> None:
         """Run ``ops`` as one transaction, with the record of ``version`` and ``catalog`` on disk.

@@ -136,15 +136,42 @@ def test_an_in_memory_store_has_nothing_to_back_up(tmp_path: Path) -> None:
 
 def test_readers_in_other_processes_open_a_snapshot_read_only(tmp_path: Path) -> None:
     store = opened(settings_for(tmp_path))
-    path, version = store.snapshot(tmp_path / "snapshots")
-    assert store.snapshot(tmp_path / "snapshots") == (path, version), "one snapshot per version"
+    path, version = store.reader_snapshot()
+    assert path.parent == tmp_path / ".db.readers"
+    assert store.reader_snapshot() == (path, version), "one snapshot per version"
     store.update(f'INSERT DATA {{ <{ID}x> <{LABEL}> "X" }}')
     reader = EmbeddedStore(path, read_only=True)
     assert reader.version == version and reader.graph_names() == store.graph_names()
     assert count(reader) == count(store) - 1, "the snapshot holds what was committed when it was taken"
     with pytest.raises(StoreError, match="read-only"):
         reader.delete_graph(BOARD)
+    with pytest.raises(StoreError, match="only the process that writes"):
+        reader.reader_snapshot()
     reader.update(f'INSERT DATA {{ <{ID}y> <{LABEL}> "Y" }}')  # a worker's trial: checked, not applied
     assert reader.version == version
-    newer, _ = store.snapshot(tmp_path / "snapshots")
+    newer, _ = store.reader_snapshot()
     assert newer != path and count(EmbeddedStore(newer, read_only=True)) == count(store)
+    assert path.exists(), "a retired snapshot stays for its grace period"
+
+
+def test_retired_snapshots_go_after_their_grace(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    store = EmbeddedStore(settings.store_dir, reader_grace=0)
+    reload(store, settings)
+    first, _ = store.reader_snapshot()
+    store.update(f'INSERT DATA {{ <{ID}x> <{LABEL}> "X" }}')
+    second, _ = store.reader_snapshot()
+    assert second.exists() and not first.exists()
+    del store
+    EmbeddedStore(settings.store_dir)
+    assert not second.exists(), "a new writer starts without its predecessor's snapshots"
+
+
+def test_a_forked_worker_reads_the_checkpoint_readied_before_the_fork(tmp_path: Path) -> None:
+    store = opened(settings_for(tmp_path))
+    with pytest.raises(StoreError, match="readied"):
+        store.in_child()
+    with store.fork_lock():
+        child = store.in_child()
+    assert child.read_only and child.path is not None and child.path.parent == tmp_path / ".db.readers"
+    assert count(child) == count(store)
