@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
+from api.lang import VaryOnLanguage
 from api.limits import BodyLimit
 from api.pages.install import install_pages
 from api.routers import admin, answers, audit, compare, graph, graph_store, health, home, secretariat, sparql, workbench
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(workbench.router)
     app.mount("/static/sparql", StaticFiles(directory=workbench.STATIC_DIR), name="sparql-static")  # YASGUI
     install_pages(app)  # /id/{slug}, /ontology, /docs with local assets
+    app.add_middleware(VaryOnLanguage)  # an answer whose language came from Accept-Language says so
     app.add_middleware(BodyLimit, settings=settings)  # 413 before anything reads a body
     app.add_middleware(SecurityHeaders, settings=settings)  # outermost: every answer gets the headers
     return app

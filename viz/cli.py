@@ -8,6 +8,7 @@ import click
 
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
 from govkg.errors import GovkgError
+from govkg.lang import lang_option
 from viz.findings import audit_overlay
 from viz.kinds import KINDS, RELATIONS
 from viz.projection import InvalidFilter, project
@@ -26,7 +27,7 @@ def _names(value: str | None) -> list[str] | None:
 @click.option("--relations", default=None, help=f"Comma-separated relations ({', '.join(r.key for r in RELATIONS)})")
 @click.option("--docs", default=None, help="Comma-separated source documents (slug, id:doc-…, IRI or seed file name)")
 @click.option("--mode", type=click.Choice(["org", "network"]), default="org", show_default=True)
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True)
+@lang_option("Language the page opens in")
 @click.option("--no-audit", is_flag=True, help="Leave out the audit's gap markers")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders")
 def graph(

@@ -23,8 +23,14 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(page_url=page_of, static=STATIC_URL)
+    env.globals.update(page_url=_page_url, static=STATIC_URL)
     return env
+
+
+def _page_url(slug: str | None, lang: str | None = None) -> str | None:
+    """An entity page's path, in the language the reader is reading in."""
+    page = page_of(slug)
+    return f"{page}?lang={lang}" if page and lang else page
 
 
 def render(template: str, lang: str, **context: Any) -> str:

@@ -12,9 +12,10 @@ from typing import Annotated, TypeVar
 from fastapi import APIRouter, Path, Query
 
 from api.deps import SettingsDep, StoreDep
+from api.lang import LangDep
 from api.models import errors
 from govkg import answers
-from govkg.answers.models import Chain, Document, Entity, Lang, Obligation, SearchResult
+from govkg.answers.models import Chain, Document, Entity, Obligation, SearchResult
 from govkg.answers.models import Path as PathAnswer
 from govkg.answers.params import SLUG
 from govkg.answers.resolve import resolve_slug
@@ -22,7 +23,6 @@ from govkg.answers.resolve import resolve_slug
 router = APIRouter(prefix="/api")
 T = TypeVar("T")
 
-LangQuery = Annotated[Lang, Query(description="Language of labels and texts")]
 SlugPath = Annotated[
     str, Path(max_length=200, description="The entity's slug (rkkp) or a name in any case (Sundhedsstyregruppen)")
 ]
@@ -44,11 +44,11 @@ def _slug_query(description: str, alias: str | None = None) -> object:
 def search_entities(
     store: StoreDep,
     settings: SettingsDep,
+    lang: LangDep,
     q: Annotated[str | None, Query(max_length=200, description="Words in a label (da/en, any case or accents)")] = None,
     type_: Annotated[
         str | None, Query(alias="type", max_length=200, description="Class: CURIE (gov:Network) or name (Body)")
     ] = None,
-    lang: LangQuery = "en",
     limit: Annotated[int, Query(ge=1, le=500, description="Most results to return")] = 20,
 ) -> SearchResult:
     """Find entities by label (preferred or alternative, Danish or English), optionally of a type and its subclasses."""
@@ -57,7 +57,7 @@ def search_entities(
 
 @router.get("/entities/{slug}", response_model=Entity, tags=["entities"], responses=errors(404, 422))
 def read_entity(
-    store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: LangQuery = "en", scenario: ScenarioQuery = None
+    store: StoreDep, settings: SettingsDep, lang: LangDep, slug: SlugPath, scenario: ScenarioQuery = None
 ) -> Entity:
     """Labels, types, lines in and out, memberships, posts, obligations, mandate, contact points and sources.
 
@@ -69,7 +69,7 @@ def read_entity(
 
 
 @router.get("/entities/{slug}/chain", response_model=Chain, tags=["entities"], responses=errors(404, 422))
-def read_chain(store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: LangQuery = "en") -> Chain:
+def read_chain(store: StoreDep, settings: SettingsDep, lang: LangDep, slug: SlugPath) -> Chain:
     """The line from the entity upward to the top.
 
     At each entity the chain follows org:reportsTo, else gov:preparesCasesFor, else org:subOrganizationOf or
@@ -84,9 +84,9 @@ def read_chain(store: StoreDep, settings: SettingsDep, slug: SlugPath, lang: Lan
 def read_path(
     store: StoreDep,
     settings: SettingsDep,
+    lang: LangDep,
     start: Annotated[str, _slug_query("Slug of the first entity", alias="from")],
     end: Annotated[str, _slug_query("Slug of the second entity", alias="to")],
-    lang: LangQuery = "en",
 ) -> PathAnswer:
     """How two entities are connected: the shortest path over the governance lines, each step with its direction.
 
@@ -100,12 +100,12 @@ def read_path(
 def list_obligations(
     store: StoreDep,
     settings: SettingsDep,
+    lang: LangDep,
     party: Annotated[str | None, _slug_query("Slug of the obliged party")] = None,
     counterparty: Annotated[str | None, _slug_query("Slug of the party owed the obligation")] = None,
     frequency: Annotated[
         str | None, Query(max_length=100, description="gov:Quarterly, Quarterly or a label (kvartalsvis)")
     ] = None,
-    lang: LangQuery = "en",
     scenario: ScenarioQuery = None,
 ) -> list[Obligation]:
     """Who must do what for whom: obliged parties, counterparties, action, frequency, agreement and source.
@@ -116,6 +116,6 @@ def list_obligations(
 
 
 @router.get("/documents", response_model=list[Document], tags=["documents"])
-def list_documents(store: StoreDep, settings: SettingsDep, lang: LangQuery = "en") -> list[Document]:
+def list_documents(store: StoreDep, settings: SettingsDep, lang: LangDep) -> list[Document]:
     """The source documents loaded, with their named graphs, counts and the agreements drawn from them."""
     return answers.documents(store, lang, settings.base_iri)

@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from api.caching import not_modified, version_etag
 from api.deps import StoreDep
+from api.lang import LangDep
 from api.models import ErrorBody
 from api.negotiation import choose
 from govkg.audit import AuditReport, Severity, cached_audit
@@ -37,7 +38,6 @@ TURTLE = "text/turtle"
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA = {"json": JSON, "turtle": TURTLE, "csv": CSV, "xlsx": XLSX}
-LangQuery = Annotated[Literal["en", "da"], Query(description="Language of names and messages")]
 SeverityQuery = Annotated[Severity, Query(description="Include findings at this severity or worse")]
 UnderQuery = Annotated[str | None, Query(description="Only this entity (slug) and everything below it")]
 DocumentQuery = Annotated[
@@ -95,7 +95,7 @@ def _etag(version: str, lang: str, filters: Filters, kind: str, *more: str) -> s
 def read_audit(
     request: Request,
     store: StoreDep,
-    lang: LangQuery = "en",
+    lang: LangDep,
     severity: SeverityQuery = "info",
     under: UnderQuery = None,
     document: DocumentQuery = None,
@@ -139,8 +139,8 @@ def read_audit(
 def compare_audit(
     request: Request,
     store: StoreDep,
+    lang: LangDep,
     baseline: Annotated[AuditReportModel, Body(description="A JSON report saved earlier, of every severity")],
-    lang: LangQuery = "en",
     severity: SeverityQuery = "info",
     under: UnderQuery = None,
     document: DocumentQuery = None,
@@ -190,7 +190,7 @@ def _answer(
 def read_audit_page(
     request: Request,
     store: StoreDep,
-    lang: LangQuery = "en",
+    lang: LangDep,
     severity: SeverityQuery = "info",
     under: UnderQuery = None,
     document: DocumentQuery = None,

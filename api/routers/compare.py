@@ -12,9 +12,10 @@ from fastapi import APIRouter, Query
 from pydantic import Field
 
 from api.deps import SettingsDep, StoreDep
+from api.lang import LangDep
 from api.models import errors
 from govkg import compare
-from govkg.answers.models import Answer, Lang
+from govkg.answers.models import Answer
 from govkg.compare.models import Comparison
 
 router = APIRouter(prefix="/api", tags=["scenarios"])
@@ -34,7 +35,7 @@ class ScenarioInfo(Answer):
 
 
 @router.get("/scenarios", response_model=list[ScenarioInfo])
-def list_scenarios(store: StoreDep, settings: SettingsDep, lang: Lang = "en") -> list[ScenarioInfo]:
+def list_scenarios(store: StoreDep, settings: SettingsDep, lang: LangDep) -> list[ScenarioInfo]:
     """The scenarios in the graph: each a named graph typed gov:Scenario."""
     return [
         ScenarioInfo(
@@ -53,9 +54,9 @@ def list_scenarios(store: StoreDep, settings: SettingsDep, lang: Lang = "en") ->
 def compare_scenarios(
     store: StoreDep,
     settings: SettingsDep,
+    lang: LangDep,
     before: Annotated[str, Query(alias="from", min_length=1, max_length=300, description=_STATE)],
     after: Annotated[str, Query(alias="to", min_length=1, max_length=300, description=_STATE)],
-    lang: Lang = "en",
 ) -> Comparison:
     """What changes from one state to the other: entities, lines, attributes and duties, each with its passages."""
     states = [compare.resolve_state(store, spec, settings.base_iri, settings.data_dir) for spec in (before, after)]

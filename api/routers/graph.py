@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from api.caching import not_modified, version_etag
 from api.deps import SettingsDep, StoreDep
+from api.lang import LangDep
 from govkg import compare as comparing
 from govkg.answers.models import PAGE_PATH
 from govkg.answers.scenario import scenario_state
@@ -242,8 +243,8 @@ def read_graph_page(
     store: StoreDep,
     settings: SettingsDep,
     filters: FiltersDep,
+    lang: LangDep,
     mode: Literal["org", "network"] = "org",
-    lang: Literal["da", "en"] = "da",
 ) -> Response:
     """The interactive org graph: org chart or network, search, filters, details, Danish or English.
 
@@ -251,7 +252,7 @@ def read_graph_page(
     until the data changes (not when it compares a git revision, which the dataset version does not cover).
     ``compare=FROM..TO`` draws two states at once with what changes coloured.
     """
-    etag = version_etag(store.version.etag, "graph", str(request.query_params))
+    etag = version_etag(store.version.etag, "graph", lang, str(request.query_params))
     headers = {"X-Content-Type-Options": "nosniff"}
     if "@" not in (filters.compare or ""):
         headers["ETag"] = etag

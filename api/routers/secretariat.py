@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.deps import SettingsDep, StoreDep
+from api.lang import LangDep
 from api.models import errors
-from govkg.answers.models import Lang
 from govkg.answers.params import SLUG
 from govkg.secretariat import Raci, duty_calendar, raci
 from govkg.secretariat.raci import render
@@ -38,11 +38,11 @@ SUFFIX = {"csv": "csv", "markdown": "md", "xlsx": "xlsx"}
 def read_duty_calendar(
     store: StoreDep,
     settings: SettingsDep,
+    lang: LangDep,
     party: Annotated[
         str | None,
         Query(pattern=SLUG, max_length=200, description="Only duties this entity is obliged party or counterparty of"),
     ] = None,
-    lang: Annotated[Lang, Query(description="Language of summaries and descriptions")] = "en",
     start: Annotated[
         date | None, Query(description="Where series from undated agreements start (default: 1 January this year)")
     ] = None,
@@ -59,10 +59,10 @@ def read_duty_calendar(
 def read_raci(
     store: StoreDep,
     settings: SettingsDep,
+    lang: LangDep,
     agreement: Annotated[
         str, Query(pattern=SLUG, max_length=200, description="The agreement, e.g. aftale-dmcg-regionerne")
     ],
-    lang: Annotated[Lang, Query(description="Language of labels and texts")] = "en",
     format_: Annotated[
         Literal["json", "csv", "xlsx", "markdown"], Query(alias="format", description="JSON, or a file to hand out")
     ] = "json",

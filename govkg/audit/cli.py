@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from govkg.audit import LANGUAGES, SEVERITIES, run_audit
+from govkg.audit import SEVERITIES, run_audit
 from govkg.audit.baseline import Baseline, BaselineError, against_baseline, read_baseline
 from govkg.audit.i18n import counts_line
 from govkg.audit.model import parse_severity
@@ -29,6 +29,7 @@ from govkg.audit.triage import ACCEPTED_FILTERS, Filters, parse_accepted, scoped
 from govkg.audit.validate import ENGINES, Engine
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
 from govkg.errors import GovkgError
+from govkg.lang import lang_option
 
 EXIT_FINDINGS = 1
 FAIL_ON = (*SEVERITIES[:2], "never")
@@ -37,7 +38,7 @@ Paths = tuple[Path, ...]
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="Language of the report")
+@lang_option("Language of the report")
 @click.option(
     "--severity",
     type=click.Choice(SEVERITIES),

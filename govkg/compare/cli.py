@@ -16,13 +16,14 @@ from govkg.compare.diff import compare_states
 from govkg.compare.render import render
 from govkg.compare.resolve import resolve_state, vocabulary
 from govkg.errors import GovkgError
+from govkg.lang import lang_option
 
 
 @click.command()
 @click.argument("before", metavar="FROM")
 @click.argument("after", metavar="TO")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of names")
+@lang_option("Language of names")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help="More Turtle files or folders")
 def compare(before: str, after: str, fmt: str, lang: str, output: Path | None, data: tuple[Path, ...]) -> None:

@@ -14,6 +14,7 @@ from govkg.answers.models import Lang
 from govkg.cli import EXIT_USAGE, fail, loaded_store, settings_with_data
 from govkg.config import PROJECT_ROOT
 from govkg.errors import GovkgError
+from govkg.lang import lang_option
 from govkg.secretariat.calendar import duty_calendar
 from govkg.secretariat.raci import FORMATS, render
 from govkg.secretariat.raci import raci as build_raci
@@ -39,7 +40,7 @@ def write_bytes(output: Path | None, payload: bytes) -> None:
 
 @click.command()
 @click.option("--party", help="Only the duties this entity (slug) is obliged party or counterparty of")
-@click.option("--lang", type=click.Choice(["da", "en"]), default="en", show_default=True)
+@lang_option()
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -61,7 +62,7 @@ def calendar(party: str | None, lang: str, start: datetime | None, output: Path 
 @click.command()
 @click.option("--agreement", required=True, help="The agreement (slug) whose duties make the rows")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
-@click.option("--lang", type=click.Choice(["da", "en"]), default="en", show_default=True)
+@lang_option()
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE")
 @DATA_OPTION
 def raci(agreement: str, fmt: str, lang: str, output: Path | None, data: tuple[Path, ...]) -> None:

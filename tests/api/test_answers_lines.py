@@ -14,7 +14,7 @@ from tests.api.conftest import fixture_store
 
 
 def walk(client: TestClient, slug: str) -> dict[str, Any]:
-    response = client.get(f"/api/entities/{slug}/chain")
+    response = client.get(f"/api/entities/{slug}/chain", params={"lang": "en"})
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body

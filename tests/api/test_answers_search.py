@@ -36,7 +36,8 @@ def test_the_hit_says_which_label_matched_and_names_it_in_the_language_asked(ans
     hit = body["items"][0]
     assert (hit["slug"], hit["label"], hit["matched"]) == ("netvaerket", "Kræftnetværket", "KNV")
     assert [t["curie"] for t in hit["types"]] == ["gov:Network"]
-    english = answers_client.get("/api/entities", params={"q": "knv"}).json()["items"][0]
+    english = answers_client.get("/api/entities", params={"q": "knv"}, headers={"Accept-Language": "en"})
+    english = english.json()["items"][0]
     assert english["label"] == "Cancer network"
 
 

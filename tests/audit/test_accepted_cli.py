@@ -17,7 +17,9 @@ PERSON = "https://w3id.org/govkg/id/test-auditor"
 
 
 def audit(*args: str) -> Result:
-    return CliRunner().invoke(main, ["audit", *args], env={"GOVKG_EXTRA_PATHS": "[]", "GOVKG_ACCEPTED_PATHS": None})
+    return CliRunner().invoke(
+        main, ["audit", "--lang", "en", *args], env={"GOVKG_EXTRA_PATHS": "[]", "GOVKG_ACCEPTED_PATHS": None}
+    )
 
 
 def report(result: Result) -> AuditReportModel:

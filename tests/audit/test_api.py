@@ -40,7 +40,7 @@ def test_the_seed_audit_is_json_in_the_published_schema(server: LiveServer) -> N
     response = get(f"{server.url}/api/audit")
     assert response.status_code == 200 and response.headers["content-type"].startswith("application/json")
     body = AuditReportModel.model_validate(response.json())
-    assert body.total == len(body.findings) > 0 and body.lang == "en" and not body.conforms
+    assert body.total == len(body.findings) > 0 and body.lang == "da" and not body.conforms, "Danish by default"
     assert body.counts.violation + body.counts.warning + body.counts.info == body.total
     assert sum(rule.count for rule in body.rules) == body.total
     assert response.headers["etag"].startswith(f'"{body.version}')

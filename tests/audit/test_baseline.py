@@ -84,7 +84,7 @@ def test_a_baseline_cut_to_violations_is_refused(settings: Settings) -> None:
 
 
 def _audit(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["audit", "--data", str(SMALL), *args])
+    result = CliRunner().invoke(main, ["audit", "--lang", "en", "--data", str(SMALL), *args])
     return result.exit_code, result.output
 
 

@@ -37,7 +37,7 @@ def run(settings: Settings, tmp_path: Path) -> Runner:
 
     def invoke(*args: str, data: tuple[Path, ...] = (SMALL,)) -> Result:
         options = [part for path in data for part in ("--data", str(path))]
-        return CliRunner().invoke(main, ["audit", *options, *args], env=env)
+        return CliRunner().invoke(main, ["audit", "--lang", "en", *options, *args], env=env)
 
     return invoke
 

@@ -55,7 +55,12 @@ def test_an_unknown_scope_is_404_in_the_api_and_on_the_page(waived_server: LiveS
 
 @pytest.mark.server
 def test_the_page_links_each_finding_to_its_entity_graph_and_scopes(waived_server: LiveServer) -> None:
-    page = httpx.get(f"{waived_server.url}/audit", params={"rule": "AgreementPartyShape"}, timeout=TIMEOUT).text
+    page = httpx.get(
+        f"{waived_server.url}/audit",
+        params={"rule": "AgreementPartyShape"},
+        headers={"Accept-Language": "en"},
+        timeout=TIMEOUT,
+    ).text
     assert 'href="/id/opsamling-aarhus-ccc-2025"' in page and 'href="/graph?focus=opsamling-aarhus-ccc-2025"' in page
     assert 'href="/audit?lang=en&amp;under=opsamling-aarhus-ccc-2025&amp;rule=AgreementPartyShape"' in page
     assert "document=002_290ce6b5839752f9.txt" in page, "a quote links to its document's scope"

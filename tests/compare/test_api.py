@@ -16,7 +16,7 @@ def test_scenarios_are_listed_with_labels_in_the_language_asked(compare_client: 
 
 
 def test_compare_answers_added_and_removed_entities_lines_and_duties(compare_client: TestClient) -> None:
-    response = compare_client.get("/api/compare", params={"from": "kommune-nu", "to": "kommune-forslag"})
+    response = compare_client.get("/api/compare", params={"from": "kommune-nu", "to": "kommune-forslag", "lang": "en"})
     assert response.status_code == 200
     body = response.json()
     assert [e["entity"]["slug"] for e in body["entities"]["added"]] == ["adhoc-c", "klynge-b"]

@@ -26,7 +26,7 @@ def test_an_entity_page_shows_chain_lines_passages_and_links_every_other_entity(
     assert '<h1 id="label">Health Steering Group</h1>' in text
     assert "In Danish: Sundhedsstyregruppen" in text
     assert 'id="chain"' in text and "prepares cases for" in text
-    assert 'href="/id/sundhedskoordinationsudvalget"' in text, "the chain links the next entity's page"
+    assert 'href="/id/sundhedskoordinationsudvalget?lang=en"' in text, "the chain links the next page, in English"
     assert "Lines to here" in text and "Lines from here" in text
     assert "<blockquote" in text and "Document:" in text, "source passages with their document"
     assert 'href="/graph?focus=sundhedsstyregruppen&amp;lang=en"' in text

@@ -44,4 +44,4 @@ def test_the_vocabulary_page_and_a_missing_page_render_offline(
     response = page.goto(f"{server.url}/id/no-such-body")
     assert response is not None and response.status == 404
     guarded.errors.clear()  # Chromium logs the 404 status itself as a console error
-    assert page.locator("h1").inner_text() == "Not found", "Chromium asks for English (Accept-Language)"
+    assert page.locator("h1").inner_text() == "Ikke fundet", "the test browser asks for Danish (Accept-Language)"

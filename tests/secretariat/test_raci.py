@@ -80,7 +80,12 @@ def test_the_matrix_goes_out_as_csv_markdown_and_xlsx(tmp_path: Path) -> None:
     markdown = runner.invoke(main, ["raci", "--agreement", AGREEMENT])
     assert markdown.exit_code == 0 and markdown.output.count("\n| ") == 1 + len(EXPECTED)
     out = tmp_path / "raci.xlsx"
-    assert runner.invoke(main, ["raci", "--agreement", AGREEMENT, "--format", "xlsx", "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["raci", "--agreement", AGREEMENT, "--format", "xlsx", "--lang", "en", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
     sheet = load_workbook(out).active
     assert sheet.max_row == 1 + len(EXPECTED) and sheet.cell(1, 1).value == "Duty"
     assert runner.invoke(main, ["raci", "--agreement", AGREEMENT, "--format", "xlsx"]).exit_code == 2

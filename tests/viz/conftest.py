@@ -88,7 +88,7 @@ class GuardedPage:
 @pytest.fixture()
 def guarded(browser: Browser) -> Iterator[GuardedPage]:
     """A fresh page; at the end, no request left 127.0.0.1 (or the opened file) and no script failed."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="da-DK")  # Accept-Language: da-DK
     guard = GuardedPage(context.new_page())
 
     def console(message: ConsoleMessage) -> None:
