@@ -49,6 +49,14 @@ AcceptedQuery = Annotated[AcceptedFilter, Query(description="Open findings, acce
 FormatQuery = Annotated[
     Literal["json", "turtle", "csv", "xlsx"] | None, Query(description="Overrides the Accept header")
 ]
+EngineQuery = Annotated[
+    Literal["sparql", "pyshacl"],
+    Query(
+        description="Which engine validates: `sparql` runs the shapes as SPARQL on the store (pyshacl only for "
+        "rules it cannot translate), `pyshacl` is the reference (an rdflib copy of the data); same findings. "
+        "`engines` in the report says which engine ran each rule"
+    ),
+]
 SinceQuery = Annotated[
     str | None,
     Query(
@@ -104,6 +112,7 @@ def read_audit(
     accepted: AcceptedQuery = "all",
     format: FormatQuery = None,
     since: SinceQuery = None,
+    engine: EngineQuery = "sparql",
 ) -> Response | AuditReportModel:
     """Every finding of the completeness and integrity audit, worst first, with counts by severity and rule.
 
@@ -112,12 +121,13 @@ def read_audit(
     (XLSX adds a sheet of counts per rule). `format=` overrides `Accept`. With `since=VERSION` (a version
     this service audited before with the same scope) each finding says whether it is `new` or `unchanged`
     under `baseline`, and `since.resolved` lists the findings gone since; to compare with a report saved
-    elsewhere, POST it here.
+    elsewhere, POST it here. `engine=pyshacl` validates with the reference engine instead of SPARQL on the
+    store (`engines` lists the engine of each rule; the Turtle report says it with `gsh:ruleRun`).
     """
     filters = _filters(severity, under, document, scenario, rule, accepted)
-    base = cached_audit(store, lang)
+    base = cached_audit(store, lang, engine)
     fmt, media = _format(request, format)
-    etag = _etag(base.version, lang, filters, fmt, f"since={since}" if since else "")
+    etag = _etag(base.version, lang, filters, fmt, f"since={since}" if since else "", f"engine={engine}")
     headers = {"ETag": etag, "Vary": "Accept"}
     if not_modified(request, etag):
         return Response(status_code=304, headers=headers)

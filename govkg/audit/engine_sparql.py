@@ -18,7 +18,7 @@ import rdflib
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from govkg.audit.compile import Check, Plan, compile_shapes
+from govkg.audit.compile import Check, Plan, compile_shapes, rule_shapes
 from govkg.audit.cycles import CYCLE_COMPONENT, CYCLE_RULE, find_cycles, upward_predicates
 from govkg.audit.describe import compact
 from govkg.audit.model import AuditError
@@ -49,6 +49,8 @@ def run_sparql_engine(shapes: rdflib.Graph, select: Select, fallback: Fallback, 
     plan = plan or compile_shapes(shapes)
     outcome = Outcome()
     untranslated = {f.shape for f in plan.fallbacks}
+    outcome.engines |= {rule: PYSHACL if rule in untranslated else SPARQL for rule in rule_shapes(shapes)}
+    outcome.engines |= {rule.shape: SPARQL for rule in sparql_rules(shapes)}
     queries = [rule.query for rule in sparql_rules(shapes)]
     queries += [c.query for c in plan.checks if (c.rule or c.shape) not in untranslated]
     cycles = _cycle_query(shapes)

@@ -179,7 +179,7 @@ def _filtered_graph(graph: rdflib.Graph, min_severity: Severity) -> rdflib.Graph
         for triple in graph.triples((report, None, None)):
             if triple[2] not in dropped:
                 kept.add(triple)
-                if triple[1] == SH.result:
+                if isinstance(triple[2], rdflib.BNode):  # a result, or which engine ran a rule
                     _copy_description(graph, triple[2], kept)
     return kept
 

@@ -148,12 +148,18 @@ def report_graph(results: Iterable[Result], paths: rdflib.Graph, engines: Mappin
             add(triple, graph, False)
     graph.add((report, RDF.type, SH.ValidationReport))
     graph.add((report, SH.conforms, rdflib.Literal(conforms)))
-    for shape, engine in sorted(engines.items(), key=lambda item: str(item[0])):
-        run = rdflib.BNode()
-        graph.add((report, GSH.ruleRun, run))
-        graph.add((run, GSH.rule, shape))
-        graph.add((run, GSH.engine, rdflib.Literal(engine)))
+    add_rule_runs(graph, engines)
     return graph
+
+
+def add_rule_runs(report: rdflib.Graph, engines: Mapping[Node, str]) -> None:
+    """Say in the report which engine ran each rule: ``[] gsh:ruleRun [ gsh:rule R ; gsh:engine "sparql" ]``."""
+    for node in list(report.subjects(RDF.type, SH.ValidationReport)):
+        for shape, engine in sorted(engines.items(), key=lambda item: str(item[0])):
+            run = rdflib.BNode()
+            report.add((node, GSH.ruleRun, run))
+            report.add((run, GSH.rule, shape))
+            report.add((run, GSH.engine, rdflib.Literal(engine)))
 
 
 def _structure(graph: rdflib.Graph, node: Node) -> list[tuple[Node, Node, Node]]:

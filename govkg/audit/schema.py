@@ -112,6 +112,10 @@ class AuditReportModel(BaseModel):
     rules: list[RuleSummary] = Field(description="Findings per rule, worst severity first, then most findings")
     findings: list[FindingModel]
     since: SinceModel | None = Field(default=None, description="Against a baseline report (--baseline, ?since=)")
+    engines: dict[str, str] = Field(
+        default_factory=dict,
+        description="Which engine ran each rule (rule IRI: sparql, pyshacl or networkx), findings or not",
+    )
 
 
 def finding_model(finding: Finding) -> FindingModel:
@@ -166,6 +170,7 @@ def report_model(
         rules=rule_summaries(report),
         findings=[finding_model(f) for f in report.findings],
         since=_since(report),
+        engines=dict(sorted(report.engines.items())),
     )
 
 

@@ -214,7 +214,7 @@ def results_where(graph: rdflib.Graph, keep: Callable[[str, str], bool]) -> rdfl
         for triple in graph.triples((report, None, None)):
             if triple[2] not in dropped:
                 kept.add(triple)
-                if triple[1] == SH.result:
+                if isinstance(triple[2], rdflib.BNode):  # a result, or which engine ran a rule
                     _copy_closure(graph, triple[2], kept)
     return kept
 

@@ -36,7 +36,7 @@ from govkg.audit.model import (
 )
 from govkg.audit.oxselect import oxigraph_select
 from govkg.audit.per_store import PerStore
-from govkg.audit.results import Result, findings, report_graph, results_from_report
+from govkg.audit.results import Result, add_rule_runs, findings, report_graph, results_from_report
 from govkg.audit.rules import Select, graph_select, run_sparql_rules, sparql_rules, store_select
 from govkg.audit.shacl import no_remote_graphs, paused_gc, run_pyshacl
 from govkg.namespaces import PREFIXES
@@ -94,6 +94,7 @@ def validate_graphs(
     engines |= {rule.shape: SPARQL for rule in sparql_rules(shapes)}
     if (CYCLE_RULE, None, None) in shapes:
         engines[CYCLE_RULE] = NETWORKX
+    add_rule_runs(report, engines)
     return Validation(report, data, shapes, version, engines=engines)
 
 
@@ -212,7 +213,8 @@ def run_audit(store: Store, lang: str = "en", engine: Engine = "sparql") -> Audi
 
 
 class AuditCache:
-    """Audit results for one store's current dataset version: one validation, worded in every language.
+    """Audit results for one store's current dataset version: one validation per engine, worded in every
+    language.
 
     A new dataset version (any load or update) drops what was cached. Both languages are worded right
     after the validation, so the cache keeps no reference to the (large) rdflib view of the data.
@@ -222,24 +224,29 @@ class AuditCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: str | None = None
-        self._reports: dict[str, AuditReport] = {}
+        self._reports: dict[tuple[Engine, str], AuditReport] = {}
 
-    def get(self, store: Store, lang: str = "en") -> AuditReport:
-        """The report for the store's current version in ``lang``, computed at most once.
+    def get(self, store: Store, lang: str = "en", engine: Engine = "sparql") -> AuditReport:
+        """The report for the store's current version in ``lang`` by ``engine``, computed at most once.
 
         Raises:
-            ValueError: ``lang`` is neither ``da`` nor ``en``.
+            ValueError: ``lang`` is neither ``da`` nor ``en``, or an unknown engine.
             AuditError: the shapes cannot be run.
         """
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         with self._lock:
-            if store.version.etag != self._version or lang not in self._reports:
-                validation = validate_store(store)
-                self._version = validation.version  # newer than asked for if the data changed meanwhile
+            if store.version.etag != self._version:
+                self._reports = {}
+            if (engine, lang) not in self._reports:
+                validation = validate_store(store, engine=engine)
+                if validation.version != self._version:  # newer than asked for if the data changed meanwhile
+                    self._version, self._reports = validation.version, {}
                 with paused_gc():
-                    self._reports = {language: in_language(validation, language) for language in LANGUAGES}
-            return self._reports[lang]
+                    self._reports |= {(engine, language): in_language(validation, language) for language in LANGUAGES}
+            return self._reports[engine, lang]
 
 
 _CACHES: PerStore[AuditCache] = PerStore(AuditCache)
@@ -250,11 +257,11 @@ def audit_cache_for(store: Store) -> AuditCache:
     return _CACHES.get(store)
 
 
-def cached_audit(store: Store, lang: str = "en") -> AuditReport:
-    """Audit the store's current dataset, reusing the result while its version stays the same.
+def cached_audit(store: Store, lang: str = "en", engine: Engine = "sparql") -> AuditReport:
+    """Audit the store's current dataset with ``engine``, reusing the result while its version stays the same.
 
     Raises:
-        ValueError: ``lang`` is neither ``da`` nor ``en``.
+        ValueError: ``lang`` is neither ``da`` nor ``en``, or an unknown engine.
         AuditError: the shapes cannot be run.
     """
-    return audit_cache_for(store).get(store, lang)
+    return audit_cache_for(store).get(store, lang, engine)

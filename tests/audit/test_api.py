@@ -12,6 +12,7 @@ import pytest
 import rdflib
 from rdflib.namespace import SH
 
+from govkg.audit import GSH
 from govkg.audit.schema import AuditReportModel
 from tests.audit.conftest import AUDIT_DATA
 from tests.live import UPDATE_TOKEN, LiveServer, live_server
@@ -65,6 +66,35 @@ def test_turtle_gives_the_shacl_report_with_the_same_results(server: LiveServer)
     results = list(graph.objects(None, SH.result))
     assert len(results) == body.total
     assert {str(graph.value(r, SH.focusNode)) for r in results} == {f.focus for f in body.findings}
+
+
+def test_the_engine_is_chosen_per_request_and_the_report_names_it_per_rule(
+    small_server: tuple[LiveServer, Path],
+) -> None:
+    live, _ = small_server
+    bodies, etags = {}, set()
+    for engine in ("sparql", "pyshacl"):
+        response = get(f"{live.url}/api/audit?engine={engine}")
+        assert response.status_code == 200
+        bodies[engine] = AuditReportModel.model_validate(response.json())
+        etags.add(response.headers["etag"])
+    assert len(etags) == 2, "each engine's answer has its own ETag"
+    assert bodies["sparql"].findings == bodies["pyshacl"].findings and bodies["sparql"].total > 0
+    assert bodies["sparql"].engines.keys() == bodies["pyshacl"].engines.keys()
+    assert set(bodies["sparql"].engines.values()) == {"sparql", "networkx"}
+    assert set(bodies["pyshacl"].engines.values()) == {"pyshacl", "sparql", "networkx"}
+    assert AuditReportModel.model_validate(get(f"{live.url}/api/audit").json()).engines == bodies["sparql"].engines
+    for engine in ("sparql", "pyshacl"):
+        turtle = get(f"{live.url}/api/audit?engine={engine}&severity=warning", accept="text/turtle")
+        graph = rdflib.Graph().parse(data=turtle.text, format="turtle")
+        runs = list(graph.objects(None, GSH.ruleRun))
+        named = {str(graph.value(run, GSH.rule)): str(graph.value(run, GSH.engine)) for run in runs}
+        assert named == bodies[engine].engines
+    refused = get(f"{live.url}/api/audit?engine=rdf4j")
+    assert refused.status_code == 422 and refused.json()["error"] == "INVALID_PARAMETER"
+    spec = get(f"{live.url}/openapi.json").json()
+    (parameter,) = [p for p in spec["paths"]["/api/audit"]["get"]["parameters"] if p["name"] == "engine"]
+    assert parameter["schema"]["enum"] == ["sparql", "pyshacl"] and parameter["schema"]["default"] == "sparql"
 
 
 def test_unacceptable_media_and_bad_parameters_are_json_errors(server: LiveServer) -> None:

@@ -141,7 +141,11 @@ def test_the_command_line_picks_the_engine(settings: Settings, tmp_path: Path) -
         result = CliRunner().invoke(main, args, env=env)
         assert result.exit_code == 1, result.output
         outputs[engine] = {k: v for k, v in json.loads(result.output).items() if k != "version"}
+    engines = {engine: outputs[engine].pop("engines") for engine in outputs}
     assert outputs["sparql"] == outputs["pyshacl"]
+    assert engines["sparql"].keys() == engines["pyshacl"].keys()
+    assert set(engines["sparql"].values()) == {"sparql", "networkx"}
+    assert set(engines["pyshacl"].values()) == {"sparql", "pyshacl", "networkx"}
     assert CliRunner().invoke(main, ["audit", "--engine", "rdf4j"], env=env).exit_code == 2
 
 
