@@ -9,9 +9,9 @@ Starts, side by side on 127.0.0.1 and over the same data folder, govkg at each `
 ``GOVKG_ISOLATE_QUERIES=false`` (threads). Then, round after round, drives each server in turn
 (the order rotates every round, so a change in the machine's load falls on all of them alike) with
 ``wrk`` (one thread, ``--clients`` keep-alive connections) on ``sparql_load.LOAD_QUERY``, the
-ordinary ``LIMIT 10`` query, and reads each server's CPU time (its process and its worker
+ordinary ``LIMIT 10`` query, and reads each server's CPU time (its process, and its worker
 processes) from ``/proc``. It prints the median requests/s, its ratio to the first server, and the
-median server CPU milliseconds per request. It asserts nothing.
+median CPU milliseconds per request (server process and workers, then each). It asserts nothing.
 """
 
 from __future__ import annotations
@@ -30,11 +30,28 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import servers  # noqa: E402
-from isolation import cpu_seconds, wrk  # noqa: E402
+from isolation import wrk  # noqa: E402
 from sparql_load import LOAD_QUERY, WRK_REPORT, datasets  # noqa: E402
 
 #: b43a0b1: the last commit before issue 18 (no guard, threads); 21e7c19: guard and headers, before the worker pool.
 OLD = ("b43a0b1", "21e7c19")
+
+
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time (user + system) of the server process alone, and of its worker processes (live and reaped)."""
+    found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    server = children = 0.0
+    for number in [pid, *map(int, found.stdout.split())]:
+        try:
+            fields = [int(f) for f in Path(f"/proc/{number}/stat").read_text().rsplit(")", 1)[1].split()[11:15]]
+        except OSError:
+            continue
+        if number == pid:
+            server, children = server + fields[0] + fields[1], children + fields[2] + fields[3]
+        else:
+            children += fields[0] + fields[1]
+    tick = os.sysconf("SC_CLK_TCK")
+    return server / tick, children / tick
 
 
 def checkout(commit: str, under: Path) -> Path:
@@ -76,7 +93,7 @@ def main() -> None:
             for _ in range(50):
                 httpx.get(server.sparql_url, params={"query": LOAD_QUERY}, timeout=60).raise_for_status()
         rates: dict[str, list[float]] = {name: [] for name in running}
-        costs: dict[str, list[float]] = {name: [] for name in running}
+        costs: dict[str, list[tuple[float, float]]] = {name: [] for name in running}
         names = list(running)
         for number in range(args.rounds):
             for name in names[number % len(names) :] + names[: number % len(names)]:
@@ -84,13 +101,17 @@ def main() -> None:
                 cpu = cpu_seconds(pid)
                 rate, requests = wrk(running[name].sparql_url, args.clients, args.duration, script)
                 rates[name].append(rate)
-                costs[name].append((cpu_seconds(pid) - cpu) / requests * 1000)
+                after = cpu_seconds(pid)
+                costs[name].append(((after[0] - cpu[0]) / requests * 1000, (after[1] - cpu[1]) / requests * 1000))
     first = statistics.median(rates[names[0]])
-    print(f"{'build':<20}{'median req/s':>13}{'× ' + names[0]:>13}{'CPU ms/req':>12}   req/s per round")
+    print(f"{'build':<20}{'median req/s':>13}{'× ' + names[0]:>12}{'CPU ms/req':>11}{'server':>8}{'workers':>8}"
+          "   req/s per round")  # fmt: skip
     for name in names:
         median = statistics.median(rates[name])
+        server, workers = (statistics.median(c[i] for c in costs[name]) for i in (0, 1))
         rounds = " ".join(f"{r:.0f}" for r in rates[name])
-        print(f"{name:<20}{median:>13.0f}{median / first:>13.2f}{statistics.median(costs[name]):>12.3f}   {rounds}")
+        print(f"{name:<20}{median:>13.0f}{median / first:>12.2f}{server + workers:>11.3f}{server:>8.3f}{workers:>8.3f}"
+              f"   {rounds}")  # fmt: skip
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
