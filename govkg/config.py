@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -45,6 +46,9 @@ class Settings(BaseSettings):
     )
 
     store_dir: Path | None = Field(None, description="Folder of the on-disk store (RocksDB); in memory when unset")
+    store_shared: bool = Field(
+        False, description="Several server processes share store_dir (govkg serve --workers N); writes take turns"
+    )
     store_url: str | None = Field(None, description="SPARQL query endpoint of a remote store; embedded when unset")
     update_url: str | None = Field(None, description="SPARQL update endpoint of the remote store")
     graph_store_url: str | None = Field(None, description="Graph Store HTTP Protocol endpoint of the remote store")
@@ -66,3 +70,15 @@ class Settings(BaseSettings):
             return list(self.accepted_paths)
         default = self.shapes_dir / ACCEPTED_FILE
         return [default] if default.is_file() else []
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """``GOVKG_*`` environment variables that give another process (a uvicorn worker) these settings."""
+    env = {}
+    for name, value in settings.model_dump(mode="json").items():
+        secret = getattr(settings, name)
+        if isinstance(secret, SecretStr):
+            value = secret.get_secret_value()
+        if value is not None:
+            env[f"GOVKG_{name.upper()}"] = value if isinstance(value, str) else json.dumps(value)
+    return env

@@ -18,7 +18,8 @@ def open_store(settings: Settings) -> Store:
     if settings.store_url:
         return RemoteStore.from_settings(settings)
     # readers (query workers) keep a retired checkpoint well past any job started on it
-    return EmbeddedStore(settings.store_dir, reader_grace=max(600.0, 4 * settings.query_timeout))
+    grace = max(600.0, 4 * settings.query_timeout)
+    return EmbeddedStore(settings.store_dir, shared=settings.store_shared, reader_grace=grace)
 
 
 def describe_store(store: Store, settings: Settings) -> str:
