@@ -20,9 +20,10 @@ from govkg.questions import question
 from govkg.store import Store
 
 _KIND_ORDER = {"pref": 0, "rdfs": 1, "alt": 2}
-_DANISH = [
+_DANISH = [  # the first is how a query is folded; a label is searchable by all three
     str.maketrans({"æ": "ae", "ø": "o", "å": "a"}),
     str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}),
+    str.maketrans({"æ": "a", "ø": "o", "å": "a"}),
 ]
 
 
@@ -32,7 +33,7 @@ def fold(text: str) -> str:
 
 
 def fold_variants(text: str) -> set[str]:
-    """The folded forms a label is searchable by (ø as o and as oe, å as a and as aa)."""
+    """The folded forms a label is searchable by (æ as ae and as a, ø as o and as oe, å as a and as aa)."""
     return {_fold(text, table) for table in _DANISH}
 
 

@@ -31,6 +31,11 @@ def test_a_user_finds_a_region_however_they_type_it(answers_client: TestClient, 
     assert slugs(answers_client, q=typed)[0] == "region-nord"
 
 
+@pytest.mark.parametrize("typed", ["Kræftnetværket", "kraeftnetvaerket", "kraftnetvarket", "KRAFTNETVARKET"])
+def test_æ_may_be_typed_as_ae_or_a(answers_client: TestClient, typed: str) -> None:
+    assert slugs(answers_client, q=typed)[0] == "netvaerket"
+
+
 def test_the_hit_says_which_label_matched_and_names_it_in_the_language_asked(answers_client: TestClient) -> None:
     body = answers_client.get("/api/entities", params={"q": "knv", "lang": "da"}).json()
     hit = body["items"][0]

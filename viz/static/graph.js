@@ -329,16 +329,39 @@
     drawn().forEach(function (n) { list.appendChild(el("option", null)).value = label(n); });
   }
   function drawn() { return nodes.get({ filter: function (n) { return n.kind !== "cluster" && n.kind !== "group"; } }); }
+  /* Danish letters typed plainly, as the server's lookup takes them: æ as ae or a, ø as oe or o, å as aa or a;
+     any case, accents dropped */
+  var FOLDS = [{ "æ": "ae", "ø": "o", "å": "a" }, { "æ": "ae", "ø": "oe", "å": "aa" }, { "æ": "a", "ø": "o", "å": "a" }];
+  var folded = {};
+  function foldWith(text, table) {
+    var lowered = String(text || "").toLocaleLowerCase().replace(/[æøå]/g, function (c) { return table[c]; });
+    return lowered.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\u2019/g, "'").split(/\s+/)
+      .filter(Boolean).join(" ");
+  }
+  function foldings(text) {
+    if (!folded[text]) {
+      var seen = {};
+      FOLDS.forEach(function (table) { seen[foldWith(text, table)] = true; });
+      folded[text] = Object.keys(seen);
+    }
+    return folded[text];
+  }
+  function matches(texts, wanted, whole) {
+    return texts.some(function (text) {
+      return foldings(text).some(function (f) {
+        return wanted.some(function (q) { return whole ? f === q : f.indexOf(q) >= 0; });
+      });
+    });
+  }
   function find(query) {
-    var q = query.trim().toLocaleLowerCase();
-    if (!q) { return null; }
+    var q = foldings(query.trim()).filter(Boolean);
+    if (!q.length) { return null; }
+    function others(n) { return [otherLabel(n)].concat(n.alt || []); }
     var all = drawn(), i, tests = [
-      function (n) { return label(n).toLocaleLowerCase() === q; },
-      function (n) { return otherLabel(n).toLocaleLowerCase() === q || (n.alt || []).some(function (a) {
-        return a.toLocaleLowerCase() === q; }); },
-      function (n) { return label(n).toLocaleLowerCase().indexOf(q) >= 0; },
-      function (n) { return otherLabel(n).toLocaleLowerCase().indexOf(q) >= 0 || (n.alt || []).some(function (a) {
-        return a.toLocaleLowerCase().indexOf(q) >= 0; }); }
+      function (n) { return matches([label(n)], q, true); },
+      function (n) { return matches(others(n), q, true); },
+      function (n) { return matches([label(n)], q, false); },
+      function (n) { return matches(others(n), q, false); }
     ];
     for (i = 0; i < tests.length; i++) {
       var hits = all.filter(tests[i]);
