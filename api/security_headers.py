@@ -79,10 +79,9 @@ class SecurityHeaders:
 @inline
 def _pages() -> list[str]:
     """The style and script blocks the current pages inline (imported late: the pages import the app's modules)."""
-    from api.routers.home import STYLE as HOME_STYLE
     from govkg.audit.html import STYLE as AUDIT_STYLE
     from viz.render import _asset, _vis_asset
 
     graph = [_asset("static/graph.css"), _asset("static/graph.js")]
     vis = [_vis_asset("vis-network.css"), _vis_asset("vis-network.min.js")]
-    return [HOME_STYLE, AUDIT_STYLE, *graph, *vis]  # /sparql (YASGUI) has no inline block
+    return [AUDIT_STYLE, *graph, *vis]  # /sparql (YASGUI) has no inline block

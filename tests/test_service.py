@@ -17,8 +17,12 @@ FIXTURES = DATA / "loading"
 def test_home_page_lists_documents_and_links(client: TestClient) -> None:
     response = client.get("/")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
-    for link in ('href="/graph"', 'href="/audit"', 'href="/sparql"', 'href="/docs"'):
+    for link in ('href="/graph?lang=da"', 'href="/audit?lang=da"', 'href="/sparql"', 'href="/docs"'):
         assert link in response.text
+    assert '<html lang="da">' in response.text and "Kildedokumenter" in response.text, "Danish by default"
+    english = client.get("/", headers={"Accept-Language": "en"}).text
+    assert "Source documents" in english and 'href="/graph?lang=en"' in english
+    assert "<style" not in response.text and " style=" not in response.text, "no inline style (strict CSP)"
     assert "http://" not in response.text.replace("https://w3id.org", ""), "the page loads nothing external"
 
 

@@ -45,6 +45,7 @@ ROUTES = [
     ("/api/audit?severity=violation", '"lang": "da"', '"lang": "en"'),
     ("/graph", '<html lang="da">', '<html lang="en">'),
     (f"/id/{SSG}", DA, EN),
+    ("/", "Kildedokumenter", "Source documents"),
 ]
 
 
