@@ -18,10 +18,10 @@ class BearerAuth(httpx.Auth):
     """``Authorization: Bearer <token>`` on every request."""
 
     def __init__(self, token: str) -> None:
-        self._header = f"Bearer {token}"
+        self.header = f"Bearer {token}"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
+        request.headers["Authorization"] = self.header
         yield request
 
 
