@@ -21,9 +21,16 @@ SEEN: list[dict[str, object]] = []
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    server_version, sys_version = "Oxigraph/0.5-test", ""
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
         body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.path.startswith("/store"):
+            SEEN.append({"store": self.path, "body": body})
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         form = parse_qs(body.decode())
         SEEN.append({"form": form, "auth": self.headers.get("Authorization"), "port": self.client_address[1]})
         query = form["query"][0]
@@ -113,3 +120,17 @@ def test_the_client_maps_a_refusal_and_keeps_httpx_for_passwords(url: str) -> No
     assert password._lean is None, "Basic/Digest challenges are httpx's to answer"
     assert password.query_bytes("ASK {}", [], [], media)[1].startswith(b'{"head"')
     password.close()
+
+
+def test_an_oxigraph_server_gets_the_dataset_through_its_bulk_loader(url: str) -> None:
+    client = SparqlClient(Endpoints(url, graph_store=url.replace("/query", "/store")), timeout=5.0)
+    with client.query("ASK {}", [], []):
+        pass
+    assert client.server.startswith("Oxigraph/")
+    SEEN.clear()
+    client.add_nquads(b"<urn:s> <urn:p> <urn:o> <urn:g> .\n")
+    assert SEEN == [{"store": "/store?no_transaction=&lenient=", "body": b"<urn:s> <urn:p> <urn:o> <urn:g> .\n"}]
+    client.server = "Virtuoso/07.20"
+    client.add_nquads(b"")
+    assert SEEN[-1]["store"] == "/store", "other servers get the plain Graph Store POST"
+    client.close()
