@@ -16,7 +16,7 @@ from typing import cast
 import pyoxigraph as ox
 
 from govkg.errors import GovkgError, NotFound, StoreError
-from govkg.inference import INFERRED, INFERRED_GRAPH
+from govkg.inference import INFERRED, INFERRED_GRAPH, infer_into, sources
 from govkg.loading import LoadedGraph, load_into
 from govkg.store import catalog as records
 from govkg.store.base import DatasetVersion, GraphInfo
@@ -73,8 +73,10 @@ class DatasetLoading:
         owned = set(self._catalog) | {n for n in self.graph_names() if self._owns(n)}
         owned.discard(INFERRED_GRAPH)
         written: list[str] = []
+        kept = [n for n in self.graph_names() if n not in owned and n not in wanted and n != INFERRED_GRAPH]
         try:
-            if not self._load_at_once(scratch, wanted):
+            at_once = self._load_at_once(scratch, files, alone=not kept and not self._default_graph_holds_data())
+            if not at_once:
                 for name in wanted:
                     body = scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
                     self._client.write_ntriples(name, body, replace=True)
@@ -84,7 +86,8 @@ class DatasetLoading:
             self._catalog.update(files)
             for name in sorted(owned - set(wanted)):
                 self._drop(name)
-            self._infer()
+            if at_once != "inferred":
+                self._infer()
         except GovkgError as exc:
             self._changed("failed load", *written)
             pending = [name for name in wanted if name not in written]
@@ -95,25 +98,42 @@ class DatasetLoading:
             ) from None
         self._changed("files", records.files_id(files), version=records.first_version(files) if fresh else None)
 
-    def _load_at_once(self, scratch: ox.Store, names: list[str]) -> bool:
-        """Delete the graphs and POST the whole dataset as N-Quads; False when the server cannot take that."""
+    def _load_at_once(self, scratch: ox.Store, files: dict[str, GraphInfo], *, alone: bool) -> str | None:
+        """Delete the graphs and POST the whole dataset as N-Quads; None when the server cannot take that.
+
+        ``alone``: these graphs will be the server's only data, so the inferred graph is made here
+        from them (in Rust, on the parsed copy) and goes along: ``"inferred"``. Else ``"loaded"``.
+        """
         if not self._bulk or self._client.endpoints.graph_store is None:
-            return False
+            return None
+        names = list(files)
         for name in names:
             self._drop(name)
+        if alone:
+            infer_into(scratch, INFERRED_GRAPH, [ox.NamedNode(n) for n in sources(files)])
+            names.append(INFERRED_GRAPH)
+            try:
+                self._client.delete_graph(INFERRED_GRAPH)  # its catalog entry stays: it is rebuilt, not gone
+            except NotFound:
+                pass
         try:
             self._client.add_nquads(scratch.dump(format=ox.RdfFormat.N_QUADS) or b"")
         except Unsupported:
             self._bulk = False
-            return False
+            return None
         sizes = _sizes(scratch)
         if self._sizes(names) != sizes:  # Virtuoso says 200 and keeps nothing
             self._bulk = False
-            return False
+            return None
         for name in names:
             if name not in sizes:  # an empty graph has no quad to travel in: PUT it on its own
                 self._client.write_ntriples(name, b"", replace=True)
-        return True
+        return "inferred" if alone else "loaded"
+
+    def _default_graph_holds_data(self) -> bool:
+        """Whether the server's default graph has triples (a server whose default is the union says yes)."""
+        with self._client.query("ASK { ?s ?p ?o }", [], []) as answer:
+            return bool(answer)
 
     def _sizes(self, names: list[str]) -> dict[str, int]:
         """Triples per graph on the server, for these graphs."""

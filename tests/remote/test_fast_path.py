@@ -142,3 +142,15 @@ def test_an_empty_file_still_makes_its_graph_in_one_request_loads(
     with open_remote(oxigraph) as store:
         store.load(graphs)
         assert store._bulk and f"{fixture_graphs[0].name}-empty" in store.graph_names()
+
+
+def test_the_inferred_graph_travels_with_the_dataset_when_nothing_else_is_there(
+    oxigraph: OxigraphServer, fixture_graphs: list[LoadedGraph]
+) -> None:
+    oxigraph.clear()
+    with open_remote(oxigraph) as store:
+        store.load(fixture_graphs)
+        travelled = sorted(map(str, store.get_graph(INFERRED_GRAPH)))
+        store._infer()  # the server's own rule update, as after any write
+        assert travelled and sorted(map(str, store.get_graph(INFERRED_GRAPH))) == travelled
+        assert store.catalog[INFERRED_GRAPH].kind == "inferred"
