@@ -5,26 +5,26 @@ A first view is readable only if it fits the window at a zoom where every label 
 while it is built: the largest hierarchies' tops first; top-level entities that do not fit go into
 group boxes by source document ("Opsamling CCC-samarbejdsmøder: 22 more"), else by kind, else into one
 box; then, level by level, a node's subordinates are shown wherever they still fit. Every shown node
-with hidden subordinates gets a cluster box ("Region Midtjylland: 14 more"). The page expands a
-cluster with the node's whole subtree and a group with its members (each with its own cluster), and
-folds both again. A focus (``?focus=``) is always shown with its superiors and subordinates.
+with hidden subordinates gets a cluster box ("Region Midtjylland: 14 more"). A click on a cluster or a
+group opens one level (the children or members, each with its own cluster, laid out here so the page
+only places them); a double-click or a second click folds it again. A focus (``?focus=``) is always
+shown with its superiors and subordinates, centred when the fitted view allows.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from textwrap import shorten
 
 import networkx as nx
 
-from viz.kinds import KIND_BY_KEY
+from viz.grouping import GROUP_PREFIX, GROUPINGS, MORE_GROUPS_COST, Group, grouped
 from viz.layout import COLUMN, LEVEL_GAP, ROW, org_levels, org_positions
 from viz.style import FONT_PX, MIN_LABEL_PX
 
+__all__ = ["CLUSTER_PREFIX", "GROUP_PREFIX", "Folding", "Group", "descendants", "fits", "fold"]
+
 CLUSTER_PREFIX = "cluster:"
-GROUP_PREFIX = "group:"
 MIN_SCALE = MIN_LABEL_PX / FONT_PX
 VIEW_PX = (1104.0, 804.0 - 48)  # the graph's part of a 1400 × 900 window, less the zoom buttons at its foot
 BOX = (166.0, 124.0)  # the largest box on the chart: a name wrapped over three lines, the kind under it
@@ -35,20 +35,12 @@ Positions = dict[str, tuple[float, float]]
 
 
 @dataclass(frozen=True)
-class Group:
-    """Top-level entities folded into one box: its label in both languages and its members."""
-
-    da: str
-    en: str
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Folding:
     """The first view: shown nodes and group boxes, clusters (node → hidden count), the tree, positions.
 
     ``children`` is the tree of :func:`viz.layout.org_levels` plus each group's members under the group;
-    ``group_views`` places each group's members (and their clusters) relative to the group box at 0, 0.
+    ``group_views`` places each group's members (and their clusters) relative to the group box at 0, 0, and
+    ``views`` each node's children (and theirs) relative to the node: a click opens one level at a time.
     """
 
     shown: frozenset[str]
@@ -57,6 +49,7 @@ class Folding:
     positions: Positions
     groups: dict[str, Group] = field(default_factory=dict)
     group_views: dict[str, Positions] = field(default_factory=dict)
+    views: dict[str, Positions] = field(default_factory=dict)
 
 
 def descendants(children: dict[str, list[str]], node: str) -> list[str]:
@@ -132,58 +125,19 @@ class _Folder:
         positions = self.layout(shown, groups)
         return positions if positions is not None and fits(positions, self.view, self.focus) else None
 
-    def group_view(self, group: Group) -> Positions:
-        """A group's members (with their clusters) hanging under the group box, relative to it."""
-        members = set(group.members)
-        view = self.graph.subgraph(members).copy()
+    def hanging(self, kids: list[str] | tuple[str, ...]) -> Positions:
+        """These nodes (each with its cluster, if it has subordinates) hanging under one box, relative to it."""
+        view = self.graph.subgraph(kids).copy()
         view.remove_edges_from(list(view.edges))
-        view.add_node("_group", kind="group", label_da=group.da)
-        for member in group.members:
-            view.add_edge(member, "_group", key="sub_organisation")
-            if self.children.get(member):
-                view.add_node(CLUSTER_PREFIX + member, kind="cluster", label_da=self._name(member))
-                view.add_edge(CLUSTER_PREFIX + member, member, key="sub_organisation")
+        view.add_node("_top", kind="group", label_da="")
+        for kid in kids:
+            view.add_edge(kid, "_top", key="sub_organisation")
+            if self.children.get(kid):
+                view.add_node(CLUSTER_PREFIX + kid, kind="cluster", label_da=self._name(kid))
+                view.add_edge(CLUSTER_PREFIX + kid, kid, key="sub_organisation")
         placed = org_positions(view)
-        x0, y0 = placed.pop("_group")
+        x0, y0 = placed.pop("_top")
         return {n: (round(x - x0, 1), round(y - y0, 1)) for n, (x, y) in placed.items()}
-
-
-def _by_document(graph: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
-    docs = graph.graph.get("documents", {})
-    for doc in graph.nodes[node].get("docs", []):
-        if doc in docs:
-            title = shorten(str(docs[doc]["title"]), 44, placeholder=" …")
-            return f"doc {doc}", title, title
-    return _all_in_one(graph, node)
-
-
-def _by_kind(graph: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
-    kind = KIND_BY_KEY.get(graph.nodes[node]["kind"])
-    return (f"kind {kind.key}", kind.da, kind.en) if kind else _all_in_one(graph, node)
-
-
-def _all_in_one(graph: nx.MultiDiGraph, node: str) -> tuple[str, str, str]:
-    return "~", "Øvrige", "Others"
-
-
-Grouping = Callable[[nx.MultiDiGraph, str], tuple[str, str, str]]
-GROUPINGS: tuple[Grouping, ...] = (_by_document, _by_kind, _all_in_one)
-MORE_GROUPS_COST = 3  # top-level boxes given up, at most, for groups that say more than "Others"
-
-
-def _groups(folder: _Folder, nodes: list[str], key: Grouping) -> dict[str, Group] | None:
-    """Nodes in group boxes by ``key`` (lone ones go to "Others"); None when a box would hold one leaf."""
-    found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for node in nodes:
-        found[key(folder.graph, node)].append(node)
-    for name in [k for k, members in found.items() if len(members) < 2 and k[0] != "~"]:
-        found[_all_in_one(folder.graph, "")].extend(found.pop(name))
-    if any(len(m) == 1 and not folder.children.get(m[0]) for m in found.values()):
-        return None
-    return {
-        f"{GROUP_PREFIX}{i}": Group(da, en, tuple(members))
-        for i, ((_, da, en), members) in enumerate(sorted(found.items()))
-    }
 
 
 def fold(graph: nx.MultiDiGraph, focus: str | None = None, view: tuple[float, float] = VIEW_PX) -> Folding:
@@ -202,18 +156,19 @@ def fold(graph: nx.MultiDiGraph, focus: str | None = None, view: tuple[float, fl
     positions = folder.layout(shown, groups) or org_positions(folder.folded(shown, groups))
     children = {n: list(kids) for n, kids in folder.children.items()}
     clusters = {n: folder.hidden(shown, n) for n in sorted(shown) if any(k not in shown for k in children.get(n, []))}
+    for node in graph:  # every node with subordinates folds them into its cluster until it is opened
+        if children.get(node):
+            clusters.setdefault(node, folder.size[node] - 1)
     for gid, group in groups.items():
         children[gid] = list(group.members)
-        for member in group.members:
-            if children.get(member):
-                clusters[member] = folder.size[member] - 1
     return Folding(
         shown=frozenset(shown | set(groups)),
         clusters=clusters,
         children=children,
         positions=positions,
         groups=groups,
-        group_views={gid: folder.group_view(group) for gid, group in groups.items()},
+        group_views={gid: folder.hanging(group.members) for gid, group in groups.items()},
+        views={node: folder.hanging(kids) for node, kids in folder.children.items()},
     )
 
 
@@ -243,7 +198,7 @@ def _tops(folder: _Folder, must: set[str], must_roots: list[str]) -> tuple[set[s
     for grouping in GROUPINGS:
         for count in range(min(len(first), folder.capacity), len(must_roots) - 1, -1):
             kept, rest = first[:count], first[count:]
-            groups = _groups(folder, rest, grouping) if rest else {}
+            groups = grouped(folder.graph, folder.children, rest, grouping) if rest else {}
             if groups is None:
                 continue
             shown = set(kept) | must

@@ -79,6 +79,7 @@ def render_html(
             "view": {_folded_id(n): xy for n, xy in folding.positions.items()},
             "groups": {g: {"da": x.da, "en": x.en, "count": len(x.members)} for g, x in folding.groups.items()},
             "groupViews": {g: {_folded_id(n): xy for n, xy in v.items()} for g, v in folding.group_views.items()},
+            "views": {compact(p): {_folded_id(n): xy for n, xy in v.items()} for p, v in folding.views.items()},
             "column": COLUMN,
         },
         "options": {mode_: options(mode_, len(nodes), len(edges)) for mode_ in ("org", "network")},

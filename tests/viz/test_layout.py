@@ -91,6 +91,11 @@ def test_the_first_view_fits_the_window_and_folds_the_rest() -> None:
         assert hidden == sum(1 for d in below if d not in shown) or node in members
     for group, view in folding.group_views.items():
         assert set(folding.groups[group].members) <= set(view)
+    for node, kids in folding.children.items():  # every node opens one level: its children, their clusters
+        if not node.startswith("group:"):
+            assert set(folding.views[node]) == {*kids, *(f"cluster:{k}" for k in kids if folding.children.get(k))}
+            assert all(y > 0 for _, y in folding.views[node].values()), "below the node"
+            assert node in folding.clusters
 
 
 def test_a_focused_first_view_shows_the_focus_with_its_superiors_and_subordinates() -> None:

@@ -65,6 +65,10 @@ def test_a_cluster_expands_on_click_and_collapses_again(server: LiveServer, guar
     page.mouse.click(point["x"], point["y"])
     expanded = set(page.evaluate(ids))
     assert cluster not in expanded and len(expanded) > len(before), "the click unfolded the subtree"
+    kids = page.evaluate("() => window.govkgGraph.members('id:region-midtjylland')")
+    assert set(kids) <= expanded, "one level: the children"
+    folded = [k for k in kids if page.evaluate(f"() => window.govkgGraph.members('{k}').length")]
+    assert folded and {f"cluster:{k}" for k in folded} <= expanded, "each with its own subordinates folded"
     assert page.evaluate(SMALLEST) >= 12
     page.evaluate("() => window.govkgGraph.collapse('id:region-midtjylland')")
     assert set(page.evaluate(ids)) == before, "collapsing gives the first view back"

@@ -59,15 +59,25 @@
   function folding() {
     return state.mode === "org" && !state.focusSet && Object.keys(F.clusters).length + Object.keys(GROUPS).length > 0;
   }
-  function opened(p) { return GROUPS[p] ? F.children[p] : below(p); }
+  function opened(p) { return F.children[p] || []; }  /* a click opens one level */
+  var depths = {};
+  function depth(id) {
+    if (depths[id] === undefined) { depths[id] = parentOf[id] === undefined ? 0 : depth(parentOf[id]) + 1; }
+    return depths[id];
+  }
   function below(id) {
     var out = [], stack = (F.children[id] || []).slice();
     while (stack.length) { var c = stack.pop(); out.push(c); stack.push.apply(stack, F.children[c] || []); }
     return out;
   }
   function openSet() {
-    var open = new Set(F.shown);
-    state.expanded.forEach(function (p) { if (open.has(p)) { opened(p).forEach(function (d) { open.add(d); }); } });
+    var open = new Set(F.shown), done = new Set(), more = true;
+    while (more) {  /* a node opens what it holds once it is itself open, whatever order it was expanded in */
+      more = false;
+      state.expanded.forEach(function (p) {
+        if (!done.has(p) && open.has(p)) { done.add(p); more = true; opened(p).forEach(function (d) { open.add(d); }); }
+      });
+    }
     return open;
   }
   function computeVisible() {
@@ -92,17 +102,11 @@
   function foldPositions() {
     var pos = {};
     Object.keys(F.view).forEach(function (id) { pos[id] = F.view[id].slice(); });
-    state.expanded.forEach(function (p) {
-      /* a group's members as laid out under it; a node's subtree as in the whole chart, moved under it */
-      var base = pos[p], placed = {};
-      if (!base) { return; }
-      if (GROUPS[p]) {
-        Object.keys(F.groupViews[p]).forEach(function (d) { placed[d] = F.groupViews[p][d]; });
-      } else {
-        below(p).forEach(function (d) {
-          placed[d] = [DATA.positions[d][0] - DATA.positions[p][0], DATA.positions[d][1] - DATA.positions[p][1]];
-        });
-      }
+    state.expanded.slice().sort(function (a, b) { return depth(a) - depth(b); }).forEach(function (p) {
+      /* its children (and their clusters) as laid out under it, room made beside them */
+      var base = pos[p], placed = {}, view = GROUPS[p] ? F.groupViews[p] : F.views[p];
+      if (!base || !view) { return; }
+      Object.keys(view).forEach(function (d) { placed[d] = view[d]; });
       var inside = new Set(Object.keys(placed)), xs = [base[0]];
       inside.forEach(function (d) { pos[d] = [base[0] + placed[d][0], base[1] + placed[d][1]]; xs.push(pos[d][0]); });
       var right = Math.max.apply(null, xs) - base[0], left = base[0] - Math.min.apply(null, xs);
@@ -125,7 +129,8 @@
     if (!F.children[id] || state.expanded.indexOf(id) >= 0) { return; }
     state.expanded.push(id);
     relabelGroups(); place(); refresh();
-    if (network) { fitNodes([id].concat(opened(id)), false); }
+    var shown = opened(id);
+    if (network) { fitNodes([id].concat(shown, shown.map(function (k) { return CLUSTER + k; })), false); }
   }
   function collapse(id) {
     var gone = new Set([id].concat(below(id)));
@@ -553,7 +558,12 @@
   api.draw = draw;
   api.expand = expand;
   api.unfold = unfold;
-  api.expandAll = function () { Object.keys(GROUPS).concat(Object.keys(F.clusters)).forEach(expand); };
+  api.expandAll = function () {
+    Object.keys(GROUPS).concat(Object.keys(F.clusters)).forEach(function (id) {
+      if (F.children[id] && state.expanded.indexOf(id) < 0) { state.expanded.push(id); }
+    });
+    relabelGroups(); place(); refresh();
+  };
   api.collapse = collapse;
   api.members = function (g) { return (F.children[g] || []).slice(); };
   api.smallestLabel = function () { return smallestLabel(); };
