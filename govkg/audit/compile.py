@@ -5,7 +5,8 @@ A rule is a shape with a target (``sh:targetClass`` following ``rdfs:subClassOf*
 it holds through ``sh:property``. Each constraint becomes one query whose solutions are exactly its
 validation results: ``?this`` the focus node, ``?value`` the value node where SHACL reports one (and
 ``?path`` for SHACL-SPARQL constraints). Counting constraints group by focus node and count distinct
-value nodes; value constraints filter the values by the expressions of :mod:`.conditions`; a
+value nodes (:mod:`.counting`); value constraints filter the values by the expressions of
+:mod:`.conditions`; a
 SHACL-SPARQL constraint runs with its focus nodes joined in at the top of its ``WHERE``, which is
 what pre-binding ``$this`` means under the restrictions SHACL puts on those queries. A shape that
 uses anything else is listed as a :class:`Fallback`, to be run by pyshacl on its own.
@@ -22,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import rdflib
-from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
@@ -37,6 +37,7 @@ from govkg.audit.conditions import (
     path_sparql,
     term,
 )
+from govkg.audit.counting import has_value, max_count, min_count, unique_lang
 
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 ValueOf = Literal["value", "focus", "none", "sparql"]
@@ -165,30 +166,15 @@ class Compiler:
 
         for count in g.objects(shape, SH.minCount):
             n = int(count)  # type: ignore[call-overload]
-            if n == 1:
-                query = f"SELECT ?this WHERE {{ {focus} {without(g, path_node, reaches(g, path_node))} }}"
-            elif n == 2:  # a pair of values per node: cheaper than counting every node's values
-                query = f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path} ?value . "
-                query += f"?this {path} ?other FILTER (!sameTerm(?value, ?other)) }} }}"
-            else:
-                query = f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?value }} }} "
-                query += f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {n})"
             if n > 0:
-                yield check(SH.MinCountConstraintComponent, query)
+                yield check(SH.MinCountConstraintComponent, min_count(g, path_node, focus, n))
         for count in g.objects(shape, SH.maxCount):
-            query = f"SELECT ?this WHERE {{ {focus} ?this {path} ?value }} "
-            yield check(
-                SH.MaxCountConstraintComponent, query + f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {count})"
-            )
+            n = int(count)  # type: ignore[call-overload]
+            yield check(SH.MaxCountConstraintComponent, max_count(g, path_node, focus, n))
         for value in g.objects(shape, SH.hasValue):
-            query = f"SELECT ?this WHERE {{ {focus} {without(g, path_node, f'?this {path} {term(value)}')} }}"
-            yield check(SH.HasValueConstraintComponent, query)
-        if (shape, SH.uniqueLang, rdflib.Literal(True)) in g:  # pairs of values in one language
-            query = f"SELECT DISTINCT ?this ?lang WHERE {{ {focus} ?this {path} ?value . ?this {path} ?other "
-            query += "FILTER (isLiteral(?value) && LANG(?value) != '' && isLiteral(?other) "
-            query += "&& !sameTerm(?value, ?other) && LCASE(LANG(?value)) = LCASE(LANG(?other))) "
-            query += "BIND (LCASE(LANG(?value)) AS ?lang) }"
-            yield check(SH.UniqueLangConstraintComponent, query)
+            yield check(SH.HasValueConstraintComponent, has_value(g, path_node, focus, term(value)))
+        if (shape, SH.uniqueLang, rdflib.Literal(True)) in g:
+            yield check(SH.UniqueLangConstraintComponent, unique_lang(g, path_node, focus))
         for component, expr in self.conditions.value_checks(shape, "?value"):
             query = f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {path} ?value "
             yield check(component, query + f"FILTER (!COALESCE({expr}, false)) }}", "value")
@@ -244,39 +230,6 @@ class Compiler:
                 "sparql",
                 messages,
             )
-
-
-def without(shapes: rdflib.Graph, path: Node, pattern: str) -> str:
-    """Drop the focus nodes that match ``pattern`` (a pattern along ``path`` from ``?this``).
-
-    A path of predicates, inverses, sequences and alternatives of them is matched once for the whole
-    graph (MINUS: a scan of its predicates and a hash anti-join), not once per focus node (FILTER NOT
-    EXISTS: a lookup each): 2x in memory, 5-9x on an on-disk store for a large focus set. Paths with
-    ``*``, ``+`` or ``?`` keep the lookup per node, since unbound they can match every node.
-    """
-    return f"MINUS {{ {pattern} }}" if _scans(shapes, path) else f"FILTER NOT EXISTS {{ {pattern} }}"
-
-
-def _scans(shapes: rdflib.Graph, path: Node) -> bool:
-    if isinstance(path, rdflib.URIRef):
-        return True
-    if shapes.value(path, RDF.first) is not None:
-        return all(_scans(shapes, step) for step in Collection(shapes, path))
-    if (inverse := shapes.value(path, SH.inversePath)) is not None:
-        return _scans(shapes, inverse)
-    if (alternatives := shapes.value(path, SH.alternativePath)) is not None:
-        return all(_scans(shapes, step) for step in Collection(shapes, alternatives))
-    return False
-
-
-def reaches(shapes: rdflib.Graph, path: Node) -> str:
-    """``?this`` reaches some ``?value`` by ``path``: an alternative path as a UNION of its alternatives,
-    which the store stops at the first that matches (as a path it evaluates them all; 4x at 1M)."""
-    alternatives = shapes.value(path, SH.alternativePath)
-    if alternatives is None:
-        return f"?this {path_sparql(shapes, path)} ?value"
-    steps = [path_sparql(shapes, step) for step in Collection(shapes, alternatives)]
-    return " UNION ".join(f"{{ ?this {step} ?value }}" for step in steps)
 
 
 def prologue(shapes: rdflib.Graph, constraint: Node) -> str:
