@@ -142,7 +142,8 @@ def _rule_results(shapes: rdflib.Graph, select: Select, outcome: Outcome) -> Ite
 
 def _cycle_query(shapes: rdflib.Graph) -> str | None:
     """The upward lines that may lie on a cycle: a line s -> o can only when something leads up to s
-    and o leads up further (at 1M triples that keeps one line in eight)."""
+    and o leads up further (at 1M triples that keeps one line in eight). Both sets are found once
+    and joined (a lookup per line instead was 5x slower on an on-disk store)."""
     if (CYCLE_RULE, None, None) not in shapes:
         return None
     predicates = upward_predicates(shapes)
@@ -153,7 +154,7 @@ def _cycle_query(shapes: rdflib.Graph) -> str | None:
     onwards = " UNION ".join(f"{{ ?o <{p}> [] }}" for p in predicates)
     return (
         f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o FILTER (!isLiteral(?o)) "
-        f"FILTER EXISTS {{ {into} }} FILTER EXISTS {{ {onwards} }} }}"
+        f"{{ SELECT DISTINCT ?s WHERE {{ {into} }} }} {{ SELECT DISTINCT ?o WHERE {{ {onwards} }} }} }}"
     )
 
 

@@ -104,13 +104,15 @@ def test_each_value_list_is_its_concept_scheme(
     assert listed == set(ontology.subjects(SKOS.inScheme, GOV[scheme]))
 
 
-def test_the_sparql_rules_keep_to_what_shacl_sparql_allows(shapes_graph: rdflib.Graph) -> None:
+def test_the_sparql_rules_are_whole_graph_queries_no_engine_runs_per_node(shapes_graph: rdflib.Graph) -> None:
+    """They use MINUS and sub-selects without $this (not allowed where $this is pre-bound per focus node),
+    so they must be deactivated: govkg.audit runs each once over the whole graph, binding $this itself."""
     rules = sparql_rules(shapes_graph)
     assert len(rules) >= 10
     for rule in rules:
         assert (rule.shape, SH.deactivated, rdflib.Literal(True)) in shapes_graph, "pyshacl would run it per node"
         words = set(re.findall(r"[A-Z]+", rule.query.split("SELECT", 1)[1]))
-        assert not words & {"VALUES", "MINUS", "SERVICE"}, f"{rule.shape}: not allowed with $this pre-bound"
+        assert "SERVICE" not in words, f"{rule.shape}: the audit never leaves the store"
         assert rule.query.split("SELECT", 1)[1].split("WHERE")[0].split()[0] == "$this"
 
 
