@@ -6,9 +6,11 @@ Plain data with no pyshacl in sight, so renderers, the API and the org graph can
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import rdflib
 from rdflib.namespace import RDF, SH
@@ -108,6 +110,32 @@ class Since:
     resolved: tuple[Finding, ...] = ()
 
 
+class DeferredGraph(rdflib.Graph):
+    """An rdflib graph that ``build`` makes the first time anything uses it (then it is that graph).
+
+    A report graph has about ten triples per finding, and rdflib's store spends ~5 µs on each: with
+    hundreds of thousands of findings, building it cost more than the audit. Most readers of a
+    report (JSON, HTML, CSV) never look at it; the Turtle report and the tests do, and get it whole.
+    Building happens once, under a lock, so threads sharing a cached report see one graph.
+    """
+
+    def __init__(self, build: Callable[[], rdflib.Graph]) -> None:
+        super().__init__()
+        self.__dict__["_build"] = build
+        self.__dict__["_build_lock"] = threading.Lock()
+
+    def __getattribute__(self, name: str) -> Any:
+        state = object.__getattribute__(self, "__dict__")
+        if state.get("_build") is not None and name not in ("__dict__", "__class__"):
+            with state["_build_lock"]:
+                build = state["_build"]
+                if build is not None:
+                    built = build()
+                    state.update(built.__dict__)  # its store, identifier and namespaces: this graph is it
+                    state["_build"] = None
+        return object.__getattribute__(self, name)
+
+
 @dataclass
 class AuditReport:
     """Every finding of one audit run over one dataset version, in one language.
@@ -161,7 +189,7 @@ class AuditReport:
         return replace(
             self,
             findings=[f for f in self.findings if at_least(f.severity, min_severity)],
-            report_graph=_filtered_graph(self.report_graph, min_severity),
+            report_graph=DeferredGraph(lambda: _filtered_graph(self.report_graph, min_severity)),
         )
 
 

@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from govkg.audit.accepted import EXPIRED_RULE, STALE_RULE, Exceptions, check_shapes
 from govkg.audit.describe import COMPACT_PREFIXES, pick_text
-from govkg.audit.model import AuditReport, Finding
+from govkg.audit.model import AuditReport, DeferredGraph, Finding
 from govkg.audit.validate import DATA_KINDS, SHAPES_KINDS
 from govkg.errors import NotFound
 from govkg.namespaces import ID, PREFIXES
@@ -197,7 +197,8 @@ def apply_scope(report: AuditReport, resolved: Resolved, exceptions: Exceptions 
         return in_focus and (resolved.rule is None or resolved.rule in (rule, about_rule))
 
     findings: list[Finding] = [f for f in report.findings if keep(f.focus, f.rule)]
-    return replace(report, findings=findings, report_graph=results_where(report.report_graph, keep))
+    graph = DeferredGraph(lambda: results_where(report.report_graph, keep))
+    return replace(report, findings=findings, report_graph=graph)
 
 
 def results_where(graph: rdflib.Graph, keep: Callable[[str, str], bool]) -> rdflib.Graph:

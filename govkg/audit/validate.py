@@ -32,6 +32,7 @@ from govkg.audit.fallback import graph_fallback, store_fallback
 from govkg.audit.model import (
     LANGUAGES,
     AuditReport,
+    DeferredGraph,
     severity_rank,
 )
 from govkg.audit.oxselect import oxigraph_select
@@ -119,14 +120,18 @@ def validate_sparql(
     steps = {first_step(outcome.paths, r.path) for r in outcome.results if isinstance(r.path, rdflib.BNode)}
     first_steps = {step for step in steps if isinstance(step, rdflib.URIRef)}
     facts = fetch_facts(select, {r.focus for r in outcome.results}, first_steps)
-    report = report_graph(outcome.results, outcome.paths, outcome.engines)
-    _bind(report)
+
+    def build() -> rdflib.Graph:
+        return _bind(report_graph(outcome.results, outcome.paths, outcome.engines))
+
+    report = DeferredGraph(build)
     return Validation(report, facts, shapes, version, tuple(outcome.results), outcome.paths, outcome.engines)
 
 
-def _bind(report: rdflib.Graph) -> None:
+def _bind(report: rdflib.Graph) -> rdflib.Graph:
     for prefix, namespace in {**PREFIXES, "gsh": str(GSH)}.items():
         report.bind(prefix, namespace)
+    return report
 
 
 def in_language(validation: Validation, lang: str) -> AuditReport:

@@ -9,6 +9,7 @@ import rdflib.plugins.sparql
 from click.testing import CliRunner
 
 from govkg.audit import DATA_KINDS, SHAPES_KINDS, AuditError, audit_graphs, cached_audit, run_audit, severities_by_focus
+from govkg.audit.model import DeferredGraph
 from govkg.cli import main
 from govkg.config import Settings
 from govkg.namespaces import ID, graph_iri
@@ -139,3 +140,16 @@ def test_the_audit_never_lets_rdflib_fetch_graphs(small_store: Store) -> None:
         assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False
     finally:
         rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+
+def test_a_deferred_report_graph_is_built_once_and_only_when_read() -> None:
+    calls: list[int] = []
+
+    def build() -> rdflib.Graph:
+        calls.append(1)
+        return rdflib.Graph().parse(data="<urn:a> <urn:b> <urn:c> .", format="nt")
+
+    graph = DeferredGraph(build)
+    assert calls == []
+    assert len(graph) == 1 and (rdflib.URIRef("urn:a"), None, None) in graph
+    assert "urn:a" in graph.serialize(format="nt") and calls == [1]
