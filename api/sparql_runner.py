@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+from api import sparql_native as native
 from api.sparql_formats import GRAPH_FORMATS, SOLUTION_FORMATS
 from api.sparql_remote import remote_answer
 from govkg.config import Settings
@@ -98,7 +99,13 @@ def evaluate(
     guard(text, max_nesting)
     if isinstance(store, RemoteStore):  # the server's bytes when it wrote the negotiated format
         return remote_answer(store, text, (defaults, named), (solutions, graphs), timeout, limit)
-    result = store.query(text, default_graphs=defaults, named_graphs=named, timeout=timeout, limit=limit)
+    if isinstance(store, EmbeddedStore) and solutions in native.KEYS:  # the engine writes SPARQL JSON itself
+        answered = native.answer_json(store, text, defaults, named, timeout, limit)
+        if isinstance(answered, tuple):
+            return answered
+        result = answered
+    else:
+        result = store.query(text, default_graphs=defaults, named_graphs=named, timeout=timeout, limit=limit)
     key = graphs if result.form == "GRAPH" else solutions
     if key is None:
         return result.form, b""

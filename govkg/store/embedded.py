@@ -115,16 +115,30 @@ class EmbeddedStore(EmbeddedCore):
             QueryTimeout: evaluation ran past ``timeout`` seconds.
             ResultTooLarge: more than ``limit`` results.
         """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        answer = self.answer(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
+        try:
+            return materialise(answer, limit=limit, deadline=deadline)
+        except SyntaxError as exc:  # raised while evaluating, too (a bad regular expression)
+            raise QuerySyntaxError(str(exc)) from None
+
+    def answer(
+        self, sparql: str, *, default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """The engine's own answer, parsed but not read yet (the dataset as for :meth:`query`).
+
+        Raises:
+            QuerySyntaxError: the query does not parse.
+            QueryRefused: the query uses SERVICE.
+        """
         refuse_remote(sparql)
         self._sync()
-        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            answer = self._ox.query(
+            return self._ox.query(
                 sparql,
                 default_graph=self._dataset_defaults(sparql, default_graphs),
                 named_graphs=None if named_graphs is None else [ox.NamedNode(g) for g in named_graphs],
             )
-            return materialise(answer, limit=limit, deadline=deadline)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
 
