@@ -15,7 +15,9 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 
+from api.cors import cors_options, origins
 from api.errors import govkg_error_handler, http_error_handler, validation_error_handler
 from api.lang import VaryOnLanguage
 from api.limits import BodyLimit
@@ -80,6 +82,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     install_pages(app)  # /id/{slug}, /ontology, /docs with local assets
     app.add_middleware(VaryOnLanguage)  # an answer whose language came from Accept-Language says so
     app.add_middleware(BodyLimit, settings=settings)  # 413 before anything reads a body
+    if origins(settings):
+        app.add_middleware(CORSMiddleware, **cors_options(settings))  # pages elsewhere may read
     app.add_middleware(SecurityHeaders, settings=settings)  # outermost: every answer gets the headers
     return app
 

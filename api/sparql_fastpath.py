@@ -5,7 +5,7 @@ and body-limit middleware, Starlette's dispatch, route matching and dependency s
 40 % of a small query's CPU time in the server process. The endpoint needs none of it, so
 :class:`SparqlFirst` (the app's class) answers ``GET``/``POST /sparql`` with the very same handler
 functions the routes in :mod:`api.routers.sparql` use (the routes stay, for the OpenAPI docs),
-behind the body limits (:class:`~api.limits.BodyLimit`), adds the headers
+behind the body limits (:class:`~api.limits.BodyLimit`) and CORS (:mod:`api.cors`), adds the headers
 :class:`~api.security_headers.SecurityHeaders` would, and maps errors with the app's own handlers;
 an unexpected exception is logged and answered 500 as the full stack would. Everything else takes
 the full stack.
@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.cors import with_cors
 from api.errors import error_body, govkg_error_handler, http_error_handler
 from api.limits import BodyLimit
 from api.routers.sparql import query_by_get, query_by_post
@@ -69,6 +70,6 @@ class SparqlFirst(FastAPI):
             return
         if self._sparql is None:
             settings = self.state.settings
-            self._sparql = BodyLimit(Answerer(SecurityHeaders(self, settings)), settings=settings)
+            self._sparql = BodyLimit(with_cors(Answerer(SecurityHeaders(self, settings)), settings), settings=settings)
         scope["app"] = self
         await self._sparql(scope, receive, send)

@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     max_nesting: int = Field(100, gt=0, description="Deepest nesting of brackets a query or update may have")
     frame_ancestors: str = Field("'none'", description="CSP frame-ancestors: who may frame the pages")
     referrer_policy: str = Field("same-origin", description="Referrer-Policy header on every response")
+    cors_origins: str = Field(
+        "*",
+        description="Origins whose browser pages may call the API and /sparql (CORS), comma-separated; "
+        "'*' for any (the default: a public, token-protected endpoint), '' for none",
+    )
     update_token: SecretStr | None = Field(
         None, description="Bearer token that enables SPARQL Update and the Graph Store"
     )
