@@ -8,13 +8,7 @@
 
   function lang() { return api.state.lang; }
   function t(key) { return C.i18n[lang()][key] || key; }
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var el = api.el, clear = api.clear;  /* graph.js's own: text only through textContent */
   function swatch(status) {
     var s = el("span", null, "swatch change " + status);
     s.style.background = C.colours[status].fill; s.style.borderColor = C.colours[status].border;

@@ -550,6 +550,8 @@
     b.addEventListener("click", function () { if (b.getAttribute("data-mode") !== state.mode) { draw(b.getAttribute("data-mode")); } });
   });
 
+  api.el = el;
+  api.clear = clear;
   api.search = search;
   api.select = function (id) { select(id, true); };
   api.setLanguage = setLanguage;
