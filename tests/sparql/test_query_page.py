@@ -217,3 +217,17 @@ def test_the_one_style_block_yasgui_injects_is_allowed_by_hash_not_by_unsafe_inl
     for text in styles:
         digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in own
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_the_workbench_takes_lang_else_the_browsers_language(
+    page: tuple[Page, list[str]], gov_server: LiveServer
+) -> None:
+    tab, left = page
+    pressed = "() => document.querySelector('button[data-lang][aria-pressed=true]').dataset.lang"
+    violations = open_workbench(tab, gov_server)
+    assert tab.evaluate(pressed) == "en", "the test browser prefers English"
+    open_workbench(tab, gov_server, "?lang=da")
+    assert tab.evaluate(pressed) == "da", "lang= wins"
+    assert violations == [] and left == [], (violations, left)

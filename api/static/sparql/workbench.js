@@ -50,7 +50,10 @@
     const Yasr = Yasgui.Yasr;
     const endpoint = new URL(config.endpoint, window.location.href).href;
     const entityBase = new URL(config.entityPath, window.location.href).pathname;
-    let lang = config.languages.indexOf((navigator.language || "").slice(0, 2)) >= 0 ? navigator.language.slice(0, 2) : "en";
+    /* the service's one rule: ?lang= if given, else the browser's languages (its Accept-Language), else Danish */
+    const asked = new URLSearchParams(window.location.search).get("lang");
+    const preferred = (navigator.languages || [navigator.language || ""]).map(function (l) { return String(l).slice(0, 2); });
+    let lang = [asked].concat(preferred).find(function (l) { return config.languages.indexOf(l) >= 0; }) || "da";
     const vocabulary = getJson(config.vocabulary).catch(function () {
       return { classes: [], properties: [] };
     });
