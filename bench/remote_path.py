@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -46,6 +47,9 @@ def main() -> None:
     parser.add_argument("--size", default="100k", choices=sorted(run.SIZES))
     parser.add_argument("--duration", type=float, default=8.0)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--compare", type=Path, help="another checkout (e.g. a git worktree of an older commit) to run too"
+    )
     args = parser.parse_args()
     folder = run.ROOT / "bench" / "data" / f"synthetic-{args.size}"
     generate.write(folder, run.SIZES[args.size], seed=7)
@@ -53,9 +57,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as db, tempfile.TemporaryDirectory() as logs:
         with servers.oxigraph(Path(db), Path(logs)) as oxigraph:
             start = time.perf_counter()
-            with servers.govkg(folder, Path(logs), remote=oxigraph) as govkg:
+            with (
+                servers.govkg(folder, Path(logs), remote=oxigraph) as govkg,
+                servers.govkg(folder, Path(logs), remote=oxigraph, root=args.compare)
+                if args.compare
+                else nullcontext() as other,
+            ):
                 print(f"govkg started on Oxigraph (load included): {time.perf_counter() - start:.1f} s")
                 for _ in range(args.rounds):
+                    if other is not None:
+                        figures.setdefault(f"govkg json, {args.compare.name}", []).append(
+                            rps(other.sparql_url, "application/sparql-results+json", args.duration)
+                        )
                     figures["oxigraph"].append(
                         rps(oxigraph.sparql_url, "application/sparql-results+json", args.duration, UNION)
                     )

@@ -5,14 +5,17 @@ itself. When the server answered in the very format the client asked for, govkg 
 the result cap, which these formats allow without parsing terms: SPARQL JSON (the C JSON decoder
 counts the bindings), SPARQL XML (every solution is one ``<result>`` element; text content cannot
 contain ``<``) and N-Triples / N-Quads (one line per statement; newlines in literals are escaped).
-Any other answer is parsed as before.
+Any other answer is parsed as before; :func:`parse_answer` parses a streamed one lazily.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import httpx
 import pyoxigraph as ox
 
 from govkg.errors import ResultTooLarge, StoreError
@@ -26,6 +29,7 @@ PASSED = frozenset((JSON_TYPES[0], XML_TYPES[0], *LINE_TYPES))  # not the aliase
 FALLBACK = "application/sparql-results+json;q=0.5, application/n-triples;q=0.5, text/turtle;q=0.4"
 #: Bytes read at most per allowed result before the answer counts as too large, unread.
 BYTES_PER_RESULT = 4096
+Answer = ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]
 
 
 @dataclass(frozen=True)
@@ -85,3 +89,42 @@ def parse_body(media_type: str, body: bytes, *, limit: int | None, deadline: flo
     except SyntaxError as exc:
         raise StoreError(f"the remote store sent an answer that does not parse: {exc}") from None
     raise StoreError(f"the remote store answered in {media_type or 'an unnamed format'}, not a SPARQL result format")
+
+
+class _ChunkReader(io.RawIOBase):
+    """A file-like view of an iterator of byte chunks, for pyoxigraph's streaming parsers."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def parse_answer(response: httpx.Response) -> Answer:
+    """The answer in the response body, parsed lazily by its media type.
+
+    Raises:
+        StoreError: the media type is neither a SPARQL results format nor an RDF format.
+    """
+    media = response.headers.get("content-type", "").split(";")[0].strip()
+    reader = io.BufferedReader(_ChunkReader(response.iter_bytes()), buffer_size=1 << 16)
+    results_format = ox.QueryResultsFormat.from_media_type(media) if media else None
+    if results_format is not None:
+        return ox.parse_query_results(reader, results_format)
+    rdf_format = ox.RdfFormat.from_media_type(media) if media else None
+    if rdf_format is not None:
+        return (quad.triple for quad in ox.parse(reader, rdf_format))
+    raise StoreError(f"the remote store answered in {media or 'an unnamed format'}, not a SPARQL result format")

@@ -11,6 +11,7 @@ Store endpoint each graph is written with SPARQL Update. The inferred graph is r
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import cast
 
 import pyoxigraph as ox
@@ -22,7 +23,22 @@ from govkg.store import catalog as records
 from govkg.store.base import DatasetVersion, GraphInfo
 from govkg.store.sparql_client import SparqlClient, Unsupported
 
+PARTS = 2  # Oxigraph server loads two requests side by side: 12 s against 28 s for one at 1M here
 _SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+def split_nquads(body: bytes, parts: int) -> list[bytes]:
+    """N-Quads in ``parts`` bodies for requests loaded side by side; every line naming a blank node in the first.
+
+    A server maps blank node labels afresh per request, so all the statements that share a blank
+    node must travel together (a ``_:`` inside a literal only sends its line to the first part too).
+    """
+    lines = body.split(b"\n")
+    blank = [line for line in lines if b"_:" in line]
+    plain = [line for line in lines if line and b"_:" not in line]
+    step = -(-len(plain) // parts) if plain else 1
+    chunks = [blank + plain[:step], *(plain[i : i + step] for i in range(step, len(plain), step))]
+    return [b"\n".join(chunk) + b"\n" for chunk in chunks if chunk]
 
 
 def _counted(rows: ox.QuerySolutions) -> dict[str, int]:
@@ -116,8 +132,13 @@ class DatasetLoading:
                 self._client.delete_graph(INFERRED_GRAPH)  # its catalog entry stays: it is rebuilt, not gone
             except NotFound:
                 pass
+        body = scratch.dump(format=ox.RdfFormat.N_QUADS) or b""
         try:
-            self._client.add_nquads(scratch.dump(format=ox.RdfFormat.N_QUADS) or b"")
+            if self._client.server.startswith("Oxigraph/"):  # its bulk loader: one per request, in parallel
+                with ThreadPoolExecutor(max_workers=PARTS) as pool:
+                    list(pool.map(self._client.add_nquads, split_nquads(body, PARTS)))
+            else:
+                self._client.add_nquads(body)
         except Unsupported:
             self._bulk = False
             return None

@@ -9,7 +9,6 @@ It knows nothing of govkg's dataset conventions (union default graph, catalog, v
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +18,9 @@ import pyoxigraph as ox
 
 from govkg.errors import NotFound, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from govkg.store.http_auth import BearerAuth
+from govkg.store.passthrough import Answer, parse_answer
 from govkg.store.query_http import QueryConnections
 
-Answer = ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]
 QUERY_ACCEPT = (
     "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
     "application/n-triples;q=0.9, text/turtle;q=0.8"
@@ -42,45 +41,6 @@ class Endpoints:
 
 class Unsupported(StoreError):
     """The server does not take this kind of request (e.g. a whole dataset at its Graph Store)."""
-
-
-class _ChunkReader(io.RawIOBase):
-    """A file-like view of an iterator of byte chunks, for pyoxigraph's streaming parsers."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-        self._pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
-        while not self._pending:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                return 0
-            self._pending = chunk
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size
-
-
-def parse_answer(response: httpx.Response) -> Answer:
-    """The answer in the response body, parsed lazily by its media type.
-
-    Raises:
-        StoreError: the media type is neither a SPARQL results format nor an RDF format.
-    """
-    media = response.headers.get("content-type", "").split(";")[0].strip()
-    reader = io.BufferedReader(_ChunkReader(response.iter_bytes()), buffer_size=1 << 16)
-    results_format = ox.QueryResultsFormat.from_media_type(media) if media else None
-    if results_format is not None:
-        return ox.parse_query_results(reader, results_format)
-    rdf_format = ox.RdfFormat.from_media_type(media) if media else None
-    if rdf_format is not None:
-        return (quad.triple for quad in ox.parse(reader, rdf_format))
-    raise StoreError(f"the remote store answered in {media or 'an unnamed format'}, not a SPARQL result format")
 
 
 def _triples(answer: Answer) -> list[ox.Triple]:

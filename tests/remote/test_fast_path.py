@@ -18,6 +18,7 @@ from govkg.results import QueryResult
 from govkg.store.http_auth import PasswordAuth
 from govkg.store.passthrough import RawAnswer, size_of
 from govkg.store.remote import RemoteStore
+from govkg.store.remote_load import split_nquads
 from tests.remote.conftest import OxigraphServer, open_remote
 from tests.remote.test_remote_store import recording
 
@@ -154,3 +155,17 @@ def test_the_inferred_graph_travels_with_the_dataset_when_nothing_else_is_there(
         store._infer()  # the server's own rule update, as after any write
         assert travelled and sorted(map(str, store.get_graph(INFERRED_GRAPH))) == travelled
         assert store.catalog[INFERRED_GRAPH].kind == "inferred"
+
+
+def test_a_blank_node_keeps_its_identity_across_the_parallel_requests(oxigraph: OxigraphServer, tmp_path: Path) -> None:
+    data = tmp_path / "blank.ttl"
+    lines = [f"<urn:x:{n}> <urn:x:p> {n} ." for n in range(50)]
+    data.write_text("\n".join([*lines, "<urn:x:Sub> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <urn:x:Super> .",
+                               "[] a <urn:x:Sub> ; <urn:x:p> 1 ."]), encoding="utf-8")  # fmt: skip
+    oxigraph.clear()
+    with open_remote(oxigraph) as store:
+        store.load([LoadedGraph(name="urn:x:graph", kind="data", path=data)])
+        inferred = f"GRAPH <{INFERRED_GRAPH}> {{ ?s a <urn:x:Super> }}"
+        both = f"SELECT ?s WHERE {{ GRAPH <urn:x:graph> {{ ?s a <urn:x:Sub> }} {inferred} }}"
+        assert len(store.query(both, default_graphs=[]).rows) == 1, "one blank node, in its graph and the inferred one"
+        assert len(split_nquads(b"<a> <b> <c> .\n_:x <b> <c> .\n<d> <e> <f> .\n", 2)) == 2
