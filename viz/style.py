@@ -90,7 +90,7 @@ def options(mode: Mode, node_count: int, edge_count: int) -> dict[str, Any]:
         "groups": {kind: _group(kind) for kind in STYLE},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "font": {"size": FONT_PX, "align": "middle", "strokeWidth": 3, "color": "#37474f"},
+            "font": {"size": FONT_PX, "align": "horizontal", "strokeWidth": 3, "color": "#37474f"},
             "selectionWidth": 2,
             "color": OTHER_LINE,
             "width": 1,
