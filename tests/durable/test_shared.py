@@ -11,6 +11,7 @@ import pytest
 from govkg.inference import INFERRED_GRAPH
 from govkg.service import reload
 from govkg.store import EmbeddedStore
+from govkg.store import catalog as records
 from tests.durable.test_on_disk import BOARD, ID, LABEL, NEW, count, settings_for
 
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -88,3 +89,17 @@ def test_concurrent_writers_take_turns(tmp_path: Path) -> None:
         thread.join(timeout=120)
     assert first.version == second.version and first.version.number == 6, "no write lost or applied twice"
     assert count(first) == count(second) == triples + 6
+
+
+def test_a_write_committed_but_never_published_is_published_by_the_next_session(tmp_path: Path) -> None:
+    first, second = shared(tmp_path)
+    version = second.version
+    with pytest.raises(RuntimeError, match="crash"), first._writing():  # dies between commit and publish
+        first._commit(f'INSERT DATA {{ <{ID}x> <{LABEL}> "X" }}', records.next_version(first._version, "update", "x"))
+        raise RuntimeError("crash")
+    assert second.version == version, "readers keep the last published state"
+    reload(second, settings_for(tmp_path))  # a restarted process: same files, one session
+    assert second.version.number == version.number + 1 and [t.subject.value for t in second.get_graph(None)] == [
+        ID + "x"
+    ]
+    assert first.version == second.version
