@@ -214,8 +214,9 @@ class SparqlClient:
         # Oxigraph server: its bulk loader (no one transaction; the caller checks what arrived) on data
         # pyoxigraph has already parsed here (lenient: not validated again).
         params = {"no_transaction": "", "lenient": ""} if self.server.startswith("Oxigraph/") else {}
+        timeout = max(self._timeout, 600.0)  # a server may take minutes over a large dataset
         with self._send(
-            "POST", self.endpoints.graph_store, "dataset write", params=params, content=body, headers=headers
+            "POST", self.endpoints.graph_store, "dataset write", timeout, params=params, content=body, headers=headers
         ):
             pass
 
