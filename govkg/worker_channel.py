@@ -21,6 +21,10 @@ from govkg.worker_child import HEADER
 _CHUNK = 1 << 18
 
 
+class NotDelivered(ConnectionError):
+    """A job never reached its worker: the worker's end of the socket is closed (it died while idle)."""
+
+
 class Channel:
     """Frames to and from a worker over a non-blocking socket, on the loop it was attached to."""
 
@@ -39,7 +43,8 @@ class Channel:
         """Send a frame and wait at most ``timeout`` seconds for the answer's payload.
 
         Raises:
-            TimeoutError: no whole answer in time.
+            NotDelivered: the worker was gone before the job was sent.
+            TimeoutError: no whole answer in time (sending included).
             EOFError, OSError: the worker closed its end (it died) or the socket failed.
         """
         loop = asyncio.get_running_loop()
@@ -48,11 +53,15 @@ class Channel:
             self.loop = loop
         waiter: asyncio.Future[bytes] = loop.create_future()
         self._waiter = waiter
+        deadline = loop.time() + timeout
         try:
-            sent = self.sock.send(request)
+            try:
+                sent = self.sock.send(request)
+            except (BrokenPipeError, ConnectionResetError) as exc:
+                raise NotDelivered(str(exc)) from None
             if sent < len(request):  # a long update text: the rest when the socket drains
-                await loop.sock_sendall(self.sock, memoryview(request)[sent:])
-            timer = loop.call_later(timeout, expire, waiter)
+                await asyncio.wait_for(loop.sock_sendall(self.sock, memoryview(request)[sent:]), timeout)
+            timer = loop.call_at(deadline, expire, waiter)
             try:
                 return await waiter
             finally:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from govkg.errors import QueryAborted, QueryTimeout
-from govkg.worker_channel import Channel, ended, expire, running_loop, why_ended
+from govkg.worker_channel import Channel, NotDelivered, ended, expire, running_loop, why_ended
 from govkg.worker_child import frame, serve
 
 T = TypeVar("T")
@@ -237,8 +237,13 @@ class WorkerPool:
             QueryAborted: the worker died (memory ceiling, engine crash); the next job gets a new one.
         """
         deadline = time.monotonic() + timeout
-        worker = await self._acquire(deadline)
-        return await self._on(worker, deadline, timeout, job, args, keep=True)
+        for _ in range(3):  # a worker that died while idle is replaced (killed from outside, say)
+            worker = await self._acquire(deadline)
+            try:
+                return await self._on(worker, deadline, timeout, job, args, keep=True)
+            except NotDelivered:
+                continue
+        raise QueryAborted("the query could not be evaluated: its workers kept dying before it reached them")
 
     async def run_once(self, timeout: float, job: Callable[..., T], *args: Any) -> T:
         """As :meth:`run`, in a worker of its own (beyond ``size``) that is killed afterwards.
@@ -247,7 +252,10 @@ class WorkerPool:
         """
         deadline = time.monotonic() + timeout
         worker = await self._fork(self.source.generation(), deadline)
-        return await self._on(worker, deadline, timeout, job, args, keep=False)
+        try:
+            return await self._on(worker, deadline, timeout, job, args, keep=False)
+        except NotDelivered:
+            raise QueryAborted("the query could not be evaluated: its worker died before it started") from None
 
     async def _on(
         self, worker: Worker, deadline: float, timeout: float, job: Callable[..., T], args: Any, keep: bool
@@ -255,6 +263,10 @@ class WorkerPool:
         try:
             answer = await worker.channel.exchange(frame((job, args)), deadline - time.monotonic())
             ok, value = pickle.loads(answer)
+        except NotDelivered:
+            self._retire(worker)
+            self._release(None)
+            raise
         except TimeoutError:
             self._retire(worker)
             self._release(None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -85,4 +86,16 @@ def test_a_request_that_gives_up_while_waiting_takes_nothing_with_it(pool: Worke
         return await pool.run(30, nap, 0)
 
     assert run(impatient()) > 0
+    assert pool.workers == 1
+
+
+def test_a_worker_killed_while_idle_is_replaced_for_the_next_job(pool: WorkerPool) -> None:
+    async def after_a_kill() -> tuple[int, int]:
+        first = await pool.run(30, nap, 0)
+        os.kill(first, signal.SIGKILL)
+        time.sleep(0.3)  # the loop does not run meanwhile: it has not seen the socket close yet
+        return first, await pool.run(30, nap, 0)
+
+    first, second = run(after_a_kill())
+    assert second not in (first, 0)
     assert pool.workers == 1
