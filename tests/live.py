@@ -69,21 +69,30 @@ def live_server(tmp: Path, env: Mapping[str, str] | None = None, startup_timeout
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2.0).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"server not ready after {startup_timeout} s:\n{log.read_text()}")
-            time.sleep(0.1)
+        wait_healthy(url, process, log, startup_timeout)
         yield LiveServer(url=url, process=process, log=log)
     finally:
         stop(process)
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 60.0) -> None:
+    """Return once ``/healthz`` answers 200 (bounded by ``timeout`` seconds).
+
+    Raises:
+        RuntimeError: the process ended, or did not answer in time (with its log).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"server not ready after {timeout} s:\n{log.read_text()}")
+        time.sleep(0.1)
 
 
 def stop(process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -14,24 +13,10 @@ from click.testing import CliRunner
 
 from govkg.cli import main
 from tests.durable.test_on_disk import ID, LABEL, settings_for
-from tests.live import ROOT, UPDATE_TOKEN, free_port, stop
+from tests.live import ROOT, UPDATE_TOKEN, free_port, stop, wait_healthy
 
 GOVKG = [sys.executable, "-c", "from govkg.cli import main; main()"]
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-
-def _healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90.0
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"govkg serve ended with {process.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"govkg serve did not answer within 90 s:\n{log.read_text()}")
 
 
 def _count(url: str) -> tuple[int, str]:
@@ -60,7 +45,7 @@ def test_two_processes_answer_with_the_last_write(tmp_path: Path) -> None:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _healthy(url, process, log)
+        wait_healthy(url, process, log, 90.0)
         before, _ = _count(url)
         auth = {"Authorization": f"Bearer {UPDATE_TOKEN}", "Content-Type": "application/sparql-update"}
         for number in range(2):  # each write may land on either process; every read after it sees it
