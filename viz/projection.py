@@ -4,11 +4,11 @@ Pure and without I/O: it reads an rdflib graph (ontology + data, so subclasses a
 ``MultiDiGraph`` whose nodes are IRIs and whose edge keys are relation keys from :mod:`viz.kinds`.
 :func:`select` narrows a projection by node type, relation, source document and focus + depth. Audit
 severities and findings come in from the caller; this module never runs the audit or touches a store.
+Finding a focus or a document by name is :mod:`viz.lookup` (its names are re-exported here).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -17,9 +17,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph, URIRef
 
-from govkg.answers.index import fold, fold_variants
-from govkg.errors import NotFound
-from govkg.namespaces import GOV, ID, ORG, RDF
+from govkg.namespaces import GOV, ORG, RDF
 from viz.findings import NodeFinding, worst
 from viz.kinds import (
     DEFAULT_KINDS,
@@ -30,17 +28,10 @@ from viz.kinds import (
     compact,
     expand,
 )
+from viz.lookup import InvalidFilter, UnknownFocus, resolve_documents, resolve_focus
 from viz.rdfread import alt_labels, class_kinds, documents, labels, node_docs, passages, specific_class, texts
 
 __all__ = ["InvalidFilter", "UnknownFocus", "as_dict", "only_lines", "project", "select", "to_networkx"]
-
-
-class UnknownFocus(NotFound):
-    """The focus names nothing the graph draws."""
-
-
-class InvalidFilter(ValueError):
-    """A filter names a type, relation or document the graph does not know."""
 
 
 def to_networkx(
@@ -164,55 +155,6 @@ def _check(names: Iterable[str] | None, known: Mapping[str, object], what: str, 
     if unknown:
         raise InvalidFilter(f"unknown {what} {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
     return chosen
-
-
-def resolve_focus(full: nx.MultiDiGraph, name: str) -> str:
-    """The node a focus names: a full IRI, a compact name (``id:rkkp``), a slug in any case, or a name.
-
-    Names are compared as people type them: any case, accents dropped, æ/ø/å as ae/o/oe/a/aa, in either
-    language or as an abbreviation.
-
-    Raises:
-        UnknownFocus: no node, or more than one, answers to that name; the message suggests near names.
-    """
-    for candidate in (name, expand(name), f"{ID}{name}"):
-        if candidate in full:
-            return candidate
-    wanted = fold_variants(name.strip())
-    names: dict[str, set[str]] = {}
-    for node, attrs in full.nodes(data=True):
-        slug = str(node)[len(str(ID)) :] if str(node).startswith(str(ID)) else ""
-        for text in (attrs["label_da"], attrs["label_en"], *attrs["alt_labels"], slug):
-            for folded in fold_variants(text):
-                names.setdefault(folded, set()).add(node)
-    hits = set().union(*(names.get(w, set()) for w in wanted))
-    if len(hits) == 1:
-        return str(next(iter(hits)))
-    near = difflib.get_close_matches(fold(name), list(names), n=5, cutoff=0.6)
-    suggestions = sorted(
-        {full.nodes[n]["label_da"] for w in near for n in names[w]} | {full.nodes[n]["label_da"] for n in hits}
-    )
-    hint = f"; did you mean: {', '.join(suggestions[:8])}?" if suggestions else ""
-    raise UnknownFocus(f"the graph has no organisation, body, post, person or agreement called {name!r}{hint}")
-
-
-def resolve_documents(full: nx.MultiDiGraph, names: Iterable[str]) -> set[str]:
-    """Source-document IRIs for names given as IRI, ``id:doc-…``, slug with or without ``doc-``, or seed file.
-
-    Raises:
-        InvalidFilter: a name matches no loaded source document.
-    """
-    aliases: dict[str, str] = {}
-    for iri, doc in full.graph["documents"].items():
-        local = compact(iri).removeprefix("id:")
-        for alias in (iri, compact(iri), local, local.removeprefix("doc-"), doc["identifier"]):
-            if alias:
-                aliases[alias] = iri
-    wanted = {n.strip() for n in names if n.strip()}
-    unknown = sorted(n for n in wanted if n not in aliases)
-    if unknown:
-        raise InvalidFilter(f"unknown document {', '.join(map(repr, unknown))}")
-    return {aliases[n] for n in wanted}
 
 
 def select(
