@@ -195,14 +195,19 @@ class AuditReport:
 
 def _filtered_graph(graph: rdflib.Graph, min_severity: Severity) -> rdflib.Graph:
     """A copy of a validation report keeping only results at ``min_severity`` or worse."""
-    kept = rdflib.Graph()
-    for prefix, namespace in graph.namespaces():
-        kept.bind(prefix, namespace, override=True)
     dropped = {
         result
         for result, severity in graph.subject_objects(SH.resultSeverity)
         if not at_least(severity_of(severity), min_severity)
     }
+    return report_without(graph, dropped)
+
+
+def report_without(graph: rdflib.Graph, dropped: set[rdflib.term.Node]) -> rdflib.Graph:
+    """A copy of a validation report (prefixes included) without the ``dropped`` results."""
+    kept = rdflib.Graph()
+    for prefix, namespace in graph.namespaces():
+        kept.bind(prefix, namespace, override=True)
     for report in graph.subjects(RDF.type, SH.ValidationReport):
         for triple in graph.triples((report, None, None)):
             if triple[2] not in dropped:

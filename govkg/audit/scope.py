@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from govkg.audit.accepted import EXPIRED_RULE, STALE_RULE, Exceptions, check_shapes
 from govkg.audit.describe import COMPACT_PREFIXES, pick_text
-from govkg.audit.model import AuditReport, DeferredGraph, Finding
+from govkg.audit.model import AuditReport, DeferredGraph, Finding, report_without
 from govkg.audit.validate import DATA_KINDS, SHAPES_KINDS
 from govkg.errors import NotFound
 from govkg.namespaces import ID, PREFIXES
@@ -203,34 +203,12 @@ def apply_scope(report: AuditReport, resolved: Resolved, exceptions: Exceptions 
 
 def results_where(graph: rdflib.Graph, keep: Callable[[str, str], bool]) -> rdflib.Graph:
     """A copy of a validation report with only the results whose (focus, shape) ``keep`` accepts."""
-    kept = rdflib.Graph()
-    for prefix, namespace in graph.namespaces():
-        kept.bind(prefix, namespace, override=True)
-    dropped = {
+    dropped: set[Node] = {
         result
         for result in graph.subjects(RDF.type, SH.ValidationResult)
         if not keep(str(graph.value(result, SH.focusNode)), str(graph.value(result, SH.sourceShape)))
     }
-    for report in graph.subjects(RDF.type, SH.ValidationReport):
-        for triple in graph.triples((report, None, None)):
-            if triple[2] not in dropped:
-                kept.add(triple)
-                if isinstance(triple[2], rdflib.BNode):  # a result, or which engine ran a rule
-                    _copy_closure(graph, triple[2], kept)
-    return kept
-
-
-def _copy_closure(source: rdflib.Graph, node: Node, target: rdflib.Graph) -> None:
-    stack, seen = [node], set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for triple in source.triples((current, None, None)):
-            target.add(triple)
-            if isinstance(triple[2], rdflib.BNode):
-                stack.append(triple[2])
+    return report_without(graph, dropped)
 
 
 def scenario_choices(store: Store, lang: str) -> list[tuple[str, str]]:
