@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from govkg.audit.describe import GSH, compact, path_text, pick_text, slug
 from govkg.audit.i18n import words
-from govkg.audit.model import LANGUAGES, Acceptance, AuditReport, Finding, Severity, severity_rank
+from govkg.audit.model import LANGUAGES, Acceptance, AuditReport, Finding, Severity, sort_key
 from govkg.audit.validate import audit_graphs
 from govkg.loading import parse_turtle
 from govkg.namespaces import GOV
@@ -204,18 +204,6 @@ def _notice(
         message=w[f"{key}_message"].format(expires=expires),
         path=None,
         value=exception.focus,
-    )
-
-
-def sort_key(finding: Finding) -> tuple[int, str, str, str, str, str]:
-    """Worst first, then by rule name, entity name and IRI (the order the audit reports in)."""
-    return (
-        severity_rank(finding.severity),
-        finding.rule_name.casefold(),
-        finding.focus_label.casefold(),
-        finding.focus,
-        finding.path or "",
-        finding.value or "",
     )
 
 

@@ -232,6 +232,20 @@ def _copy_description(source: rdflib.Graph, node: rdflib.term.Node, target: rdfl
                 stack.append(triple[2])
 
 
+def sort_key(finding: Finding) -> tuple[int, str, str, str, str, str, str, str]:
+    """Worst first, then by rule name, entity name, IRI, path, value (the order the audit reports in)."""
+    return (
+        severity_rank(finding.severity),
+        finding.rule_name.casefold(),
+        finding.focus_label.casefold(),
+        finding.focus,
+        finding.path or "",
+        finding.value or "",
+        finding.constraint,
+        finding.message,
+    )
+
+
 def severities_by_focus(report: AuditReport) -> dict[str, Severity]:
     """The worst severity found for each focus IRI (for marking nodes in the org graph)."""
     worst: dict[str, Severity] = {}

@@ -33,7 +33,7 @@ from govkg.audit.model import (
     LANGUAGES,
     AuditReport,
     DeferredGraph,
-    severity_rank,
+    sort_key,
 )
 from govkg.audit.oxselect import oxigraph_select
 from govkg.audit.per_store import PerStore
@@ -145,19 +145,7 @@ def in_language(validation: Validation, lang: str) -> AuditReport:
     describe = Describer(validation.data, validation.shapes, lang)
     results = results_from_report(validation.report) if validation.results is None else validation.results
     paths = validation.report if validation.paths is None else validation.paths
-    worded = sorted(
-        findings(results, paths, describe),
-        key=lambda f: (
-            severity_rank(f.severity),
-            f.rule_name.casefold(),
-            f.focus_label.casefold(),
-            f.focus,
-            f.path or "",
-            f.value or "",
-            f.constraint,
-            f.message,
-        ),
-    )
+    worded = sorted(findings(results, paths, describe), key=sort_key)
     engines = {str(shape): engine for shape, engine in validation.engines.items()}
     return AuditReport(worded, not results, validation.version, validation.report, lang, engines)
 
